@@ -1,0 +1,33 @@
+/** Every tuning constant of the search, in one place. Thresholds are calibrated by `npm run eval`. */
+export const searchConfig = {
+  /** How much a match in each field of a section counts. */
+  fieldWeights: {
+    title: 2,
+    keywords: 1,
+    questions: 1,
+    points: 0.5,
+    code: 0.2,
+    topic: 0.5,
+  },
+  /** BM25 saturation: how fast repeated matches of a term stop adding. */
+  k1: 1.2,
+  /** Weight of a query word's synonyms, relative to the word itself. */
+  synonymWeight: 0.5,
+  /** Weight of a word found by typo correction, relative to an exact word. */
+  typoWeight: 0.8,
+  /** Extra weight of code identifiers (`Task.Run`, `.Result`) in a question. */
+  identifierWeight: 1.3,
+  /** Importance of a question word the knowledge never uses, as a share of the rarest word's. */
+  unknownWordImportance: 0.45,
+  /** How much resemblance to one of a section's sample questions adds to its score. */
+  sampleQuestionWeight: 0.5,
+  /** Sections scored in full per question (the rest are ranked by BM25 alone). */
+  rerankDepth: 30,
+  /** Alternatives returned beside the answer. */
+  maxSuggestions: 3,
+  /** Confidence needed to answer; between `suggest` and `answer` the bot asks "did you mean". */
+  thresholds: {
+    answer: 0.55,
+    suggest: 0.25,
+  },
+} as const;

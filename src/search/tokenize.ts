@@ -1,0 +1,113 @@
+import { stemmer } from 'stemmer';
+import { isStopWord } from './stopWords.js';
+
+/** One searchable unit of text. */
+export interface Token {
+  /** The index term: a stem for words, the whole lowercased name for code identifiers. */
+  term: string;
+  /** The word as written, lowercased (what typo correction compares). */
+  surface: string;
+  /** A code identifier (`Task.Run`, `.Result`, `ConfigureAwait`) or a part of one. */
+  identifier: boolean;
+  /** A function word or chat filler: ignored for scoring, kept for phrasing similarity. */
+  stop: boolean;
+}
+
+// `Task.Run`, `.Result`, `HttpClient.GetStringAsync()`; and names with an inner capital (`ConfigureAwait`).
+const DOTTED_IDENTIFIER = /(?<![\w.])(?:[A-Za-z_]\w*)?(?:\.[A-Za-z_]\w*)+/g;
+const INNER_CAPITAL_IDENTIFIER = /(?<![\w.])[A-Za-z]*[a-z][A-Z]\w*/g;
+const WORD = /[\p{L}\p{N}]+(?:['#+]+[\p{L}\p{N}]*)*/gu;
+const CAMEL_PARTS = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
+
+/**
+ * Splits text into tokens. Code identifiers are kept whole (and also split into their parts,
+ * so `GetStringAsync` matches both itself and "get string async"); words are stemmed.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const seenIdentifiers = new Set<string>();
+  const addIdentifier = (name: string) => {
+    const whole = name.replace(/^\./, '').toLowerCase();
+    if (!whole || seenIdentifiers.has(whole)) return;
+    seenIdentifiers.add(whole);
+    tokens.push({ term: whole, surface: whole, identifier: true, stop: false });
+    const parts = name.split('.').filter(Boolean);
+    for (const part of parts) {
+      if (parts.length > 1) addIdentifier(part);
+      else for (const piece of part.match(CAMEL_PARTS) ?? []) tokens.push(wordToken(piece.toLowerCase()));
+    }
+  };
+  for (const match of text.matchAll(DOTTED_IDENTIFIER)) {
+    if (!isLanguageLikeName(match[0])) addIdentifier(match[0]);
+  }
+  for (const match of text.matchAll(INNER_CAPITAL_IDENTIFIER)) addIdentifier(match[0]);
+  let negated = 0;
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0].toLowerCase().replace(/'s?$/, '');
+    if (!word) continue;
+    const token = wordToken(word);
+    tokens.push(token);
+    if (NEGATIONS.has(word)) {
+      negated = NEGATION_REACH;
+    } else if (negated > 0) {
+      negated--;
+      if (!token.stop) {
+        tokens.push({
+          term: negatedTerm(token.term),
+          surface: token.surface,
+          identifier: false,
+          stop: false,
+        });
+        negated = 0;
+      }
+    }
+  }
+  return tokens;
+}
+
+// "don't await", "without awaiting", "no await": the negated word is its own term, since
+// "not awaiting" asks something else than "awaiting".
+const NEGATIONS: ReadonlySet<string> = new Set([
+  'not',
+  'no',
+  'never',
+  'without',
+  "don't",
+  'dont',
+  "doesn't",
+  'doesnt',
+  "didn't",
+  'didnt',
+  "isn't",
+  "aren't",
+  "wasn't",
+  "won't",
+  'wont',
+  "can't",
+  'cant',
+  'cannot',
+  'forgot',
+  'forget',
+  'forgetting',
+  'skip',
+  'skipping',
+  'omit',
+  'omitting',
+  'missing',
+]);
+const NEGATION_REACH = 3;
+
+export function negatedTerm(term: string): string {
+  return `not-${term}`;
+}
+
+function wordToken(word: string): Token {
+  const stop = isStopWord(word);
+  const term = stop || /[#+]/.test(word) ? word : stemmer(word.replace(/'/g, ''));
+  return { term, surface: word, identifier: false, stop };
+}
+
+// `.NET`, `asp.net`, `node.js`, `e.g.`: names and abbreviations, not code.
+function isLanguageLikeName(name: string): boolean {
+  return /^(?:\.net|asp\.net|node\.js|vb\.net|e\.g|i\.e|etc)\.?$/i.test(name);
+}
