@@ -1,0 +1,38 @@
+/** `npm run eval [-- FILE [KNOWLEDGE_DIR]]`: accuracy on labelled questions, with every miss. */
+import 'dotenv/config';
+import { loadEngine } from '../answer/loadEngine.js';
+import { knowledgeDirFromEnv } from '../knowledge/loadKnowledge.js';
+import { evaluate, ratio, readLabelledQuestions, type Outcome } from '../eval/evaluate.js';
+import { exitOnKnowledgeError } from './exitOnKnowledgeError.js';
+
+async function main([
+  file = 'test/eval/questions.jsonl',
+  dir = knowledgeDirFromEnv(),
+]: string[]): Promise<void> {
+  const engine = await loadEngine(dir);
+  const report = evaluate(engine, await readLabelledQuestions(file));
+  const misses = report.outcomes.filter((o) =>
+    o.question.expect.length ? !(o.correct && o.answer.kind === 'answer') : o.answer.kind === 'answer',
+  );
+  process.stdout.write(`Misses (${misses.length}): what the bot did · confidence · expected :: question\n`);
+  for (const miss of misses) process.stdout.write(`  ${describe(miss)}\n`);
+  const pct = (part: number, whole: number) => `${(100 * ratio(part, whole)).toFixed(1)}%`;
+  process.stdout.write(
+    [
+      '',
+      `${file}: ${report.inDomain} in-domain, ${report.offTopic} off-topic questions, ${engine.sectionCount} sections`,
+      `in-domain top-1 (answer or first "did you mean"): ${pct(report.top1, report.inDomain)} (${report.top1}/${report.inDomain}); answered outright and right: ${pct(report.answeredCorrectly, report.inDomain)}`,
+      `off-topic rejection: ${pct(report.offTopicRejected, report.offTopic)} (${report.offTopicRejected}/${report.offTopic}); confidently wrong answers: ${report.confidentlyWrong} of ${report.outcomes.length}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+function describe({ question, answer, pick }: Outcome): string {
+  const confidence = (answer.match ?? answer.suggestions[0])?.confidence;
+  const did = answer.kind === 'none' ? 'none' : `${answer.kind} ${pick}`;
+  const expected = question.expect.length ? question.expect.join('|') : 'no answer';
+  return `[${question.kind}] ${did} · ${confidence === undefined ? '-' : confidence.toFixed(2)} · want ${expected} :: ${question.question}`;
+}
+
+main(process.argv.slice(2)).catch(exitOnKnowledgeError);
