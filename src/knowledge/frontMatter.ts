@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, isMap, isNode, isScalar, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { KnowledgeError } from './KnowledgeError.js';
 
@@ -38,8 +38,14 @@ export function parseFrontMatter(yamlText: string, file: string, firstLine: numb
     throw new KnowledgeError(file, fileLine(yamlError.pos[0]), `invalid YAML front matter: ${firstSentence(yamlError.message)}`);
   }
 
+  // The line of the key itself (`  nope:`), not of the value under it.
   const lineOf = (path: readonly (string | number)[]): number => {
     for (let depth = path.length; depth > 0; depth--) {
+      const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[depth - 1]);
+        if (pair && isNode(pair.key) && pair.key.range) return fileLine(pair.key.range[0]);
+      }
       const node = doc.getIn(path.slice(0, depth), true);
       if (isNode(node) && node.range) return fileLine(node.range[0]);
     }

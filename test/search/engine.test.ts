@@ -1,0 +1,121 @@
+import { mkdtemp, writeFile, copyFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ConceptEngine } from '../../src/answer/ConceptEngine.js';
+import { loadEngine } from '../../src/answer/loadEngine.js';
+import { editDistance } from '../../src/search/editDistance.js';
+import { languagesMentioned } from '../../src/search/languageMentions.js';
+import { normalizeText } from '../../src/search/normalizeText.js';
+import { tokenize } from '../../src/search/tokenize.js';
+
+let engine: ConceptEngine;
+beforeAll(async () => {
+  engine = await loadEngine('knowledge');
+});
+
+const firstPick = (q: string) => {
+  const a = engine.ask(q);
+  return (a.match ?? a.suggestions[0])?.section.id;
+};
+const answered = (q: string) => {
+  const a = engine.ask(q);
+  return a.kind === 'answer' ? a.match!.section.id : `(${a.kind})`;
+};
+
+describe('text analysis', () => {
+  it('keeps code identifiers whole and also matches their parts', () => {
+    const terms = tokenize('why does .Result deadlock but ConfigureAwait(false) and Task.Run do not').map(
+      (t) => t.term,
+    );
+    expect(terms).toEqual(expect.arrayContaining(['result', 'configureawait', 'task.run', 'task', 'run']));
+  });
+  it('counts a swap of two letters as one edit', () => {
+    expect(editDistance('asnyc', 'async')).toBe(1);
+    expect(editDistance('awiat', 'await')).toBe(1);
+    expect(editDistance('thread', 'bread', 0)).toBe(1);
+  });
+  it('reads language names, but not the plain words some of them are', () => {
+    expect([...languagesMentioned('how do errors work in go?')]).toEqual(['go']);
+    expect([...languagesMentioned('how do I go about catching errors')]).toEqual([]);
+    expect([...languagesMentioned('does .NET have this')]).toEqual(['csharp']);
+    expect([...languagesMentioned('Java threads vs tasks')]).toEqual(['java']);
+  });
+  it('strips zalgo and control characters and bounds the length', () => {
+    expect(normalizeText('a\u0301\u0316\u0317wait\u0000 t\u200bhis')).toBe('await t his');
+    expect(normalizeText('word '.repeat(2000)).length).toBeLessThanOrEqual(1500);
+  });
+});
+
+describe('answers', () => {
+  it('answers plain questions with the right section', () => {
+    expect(answered('how do I catch exceptions from an async method?')).toBe('error-handling');
+    expect(firstPick('what happens if I call an async method and never await it')).toBe('fire-and-forget');
+  });
+  it('tolerates typos', () => {
+    expect(firstPick('how do i cach excepions from asnyc methods')).toBe('error-handling');
+    expect(answered('does awiat block the tread?')).toBe('await-keyword');
+  });
+  it('matches code identifiers', () => {
+    expect(answered('my app deadlocks when I call .Result on a task')).toBe('key-rules');
+  });
+  it('does not answer off-topic questions or other languages', () => {
+    for (const q of [
+      'what is the weather like in Paris tomorrow',
+      'best recipe for banana bread',
+      'how do threads work in Java?',
+      'how are errors handled in Go?',
+    ]) {
+      expect(engine.ask(q).kind, q).not.toBe('answer');
+    }
+  });
+  it('handles empty, huge, zalgo and mass-mention input gracefully', () => {
+    expect(engine.ask('').kind).toBe('none');
+    expect(engine.ask('   \n\t ').kind).toBe('none');
+    expect(['answer', 'suggest', 'none']).toContain(engine.ask('why '.repeat(1500) + 'await').kind);
+    expect(engine.ask('x'.repeat(6000)).kind).toBe('none');
+    expect(
+      answered('h\u0336o\u0337w d\u0338o I c\u0335a\u0334t\u0336c\u0337h exceptions from an async method'),
+    ).toBe('error-handling');
+    expect(engine.ask('@everyone @here <@&123> does await block the thread?').question).toContain(
+      '@everyone',
+    );
+  });
+  it('offers up to three "did you mean" sections when unsure, never the answer itself', () => {
+    for (const q of ['await', 'tasks', 'async stuff']) {
+      const a = engine.ask(q);
+      expect(a.suggestions.length).toBeLessThanOrEqual(3);
+      if (a.kind === 'suggest') expect(a.match).toBeNull();
+    }
+  });
+  it('autocompletes section labels by fuzzy title', () => {
+    const entries = engine.lookup('awiat keywrd');
+    expect(entries[0]?.value).toBe('csharp-async-await/await-keyword');
+    expect(entries[0]?.label).toBe('C# async/await › await keyword');
+    expect(engine.lookup('', 25)).toHaveLength(9);
+    expect(engine.find('csharp-async-await/syntax')?.section.title).toBe('Syntax');
+  });
+});
+
+describe('several topics', () => {
+  let multi: ConceptEngine;
+  beforeAll(async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'multi-'));
+    await copyFile('knowledge/csharp-async-await.md', path.join(dir, 'csharp-async-await.md'));
+    for (const name of await readdir('test/fixtures/multi-topic'))
+      await copyFile(path.join('test/fixtures/multi-topic', name), path.join(dir, name));
+    await writeFile(path.join(dir, 'README.txt'), 'not a topic');
+    multi = await loadEngine(dir);
+  });
+  it('routes a question that names its language to that topic', () => {
+    const js = multi.ask('how do I catch errors from an async function in javascript');
+    expect((js.match ?? js.suggestions[0])?.topic.id).toBe('javascript-promises');
+    const cs = multi.ask('how do I catch exceptions from an async method in C#');
+    expect((cs.match ?? cs.suggestions[0])?.topic.id).toBe('csharp-async-await');
+  });
+  it('answers a topic with no enrichment from its own words', () => {
+    const a = multi.ask('what does the yield keyword do in a generator function');
+    expect(a.match?.topic.id).toBe('python-generators');
+    expect(a.match?.section.id).toBe('yield-keyword');
+  });
+});
