@@ -13,7 +13,7 @@ interface LookupRecord extends LookupEntry {
 export class LookupIndex {
   private readonly records: LookupRecord[];
   private readonly byValue = new Map<string, LookupRecord>();
-  private readonly fuse: Fuse<LookupRecord>;
+  private fuseIndex: Fuse<LookupRecord> | undefined;
 
   constructor(entries: readonly IndexedSection[]) {
     this.records = entries.map(({ topic, section }) => ({
@@ -26,7 +26,11 @@ export class LookupIndex {
       keywords: section.keywords,
     }));
     for (const record of this.records) this.byValue.set(record.value, record);
-    this.fuse = new Fuse(this.records, {
+  }
+
+  // Built on the first lookup: engine builds (start-up, hot reload) stay fast.
+  private get fuse(): Fuse<LookupRecord> {
+    return (this.fuseIndex ??= new Fuse(this.records, {
       keys: [
         { name: 'title', weight: 3 },
         { name: 'topicTitle', weight: 1 },
@@ -35,7 +39,7 @@ export class LookupIndex {
       useTokenSearch: true,
       ignoreLocation: true,
       threshold: 0.35,
-    });
+    }));
   }
 
   search(text: string, limit: number): LookupEntry[] {

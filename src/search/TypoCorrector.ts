@@ -12,7 +12,7 @@ const CACHE_LIMIT = 10_000;
 /**
  * Maps a misspelt word to the nearest word of the knowledge's own vocabulary, with fuse.js
  * finding candidates and an edit-distance bound deciding: no edit for 1-2 letters, one up to 5, two beyond.
- * Words are bucketed by first letter so a lookup scans a small list even with a large vocabulary.
+ * Words are bucketed by first letter and length so a lookup scans small lists even with a large vocabulary.
  */
 export class TypoCorrector {
   private readonly buckets = new Map<string, Fuse<string>>();
@@ -22,17 +22,17 @@ export class TypoCorrector {
     words: Iterable<string>,
     private readonly frequency: (word: string) => number,
   ) {
-    const byLetter = new Map<string, string[]>();
+    const byBucket = new Map<string, string[]>();
     for (const word of words) {
       if (word.length < 3) continue;
-      const letter = word[0]!;
-      let list = byLetter.get(letter);
-      if (!list) byLetter.set(letter, (list = []));
+      const key = bucketKey(word[0]!, word.length);
+      let list = byBucket.get(key);
+      if (!list) byBucket.set(key, (list = []));
       list.push(word);
     }
-    for (const [letter, list] of byLetter) {
+    for (const [key, list] of byBucket) {
       this.buckets.set(
-        letter,
+        key,
         new Fuse(list, { includeScore: true, ignoreLocation: true, threshold: 0.45, shouldSort: true }),
       );
     }
@@ -53,10 +53,14 @@ export class TypoCorrector {
     // The first letter is rarely the wrong one; the second covers a swap of the first two.
     const letters = new Set([word[0]!, word[1]!]);
     let best: Correction | null = null;
-    for (const letter of letters) {
-      const fuse = this.buckets.get(letter);
+    const buckets = [...letters].flatMap((letter) =>
+      Array.from({ length: 2 * limit + 1 }, (_, i) =>
+        this.buckets.get(bucketKey(letter, word.length - limit + i)),
+      ),
+    );
+    for (const fuse of buckets) {
       if (!fuse) continue;
-      for (const { item } of fuse.search(word, { limit: 12 })) {
+      for (const { item } of fuse.search(word, { limit: 8 })) {
         const edits = editDistance(word, item, limit);
         if (edits > limit || edits === 0) continue;
         if (
@@ -70,4 +74,8 @@ export class TypoCorrector {
     }
     return best;
   }
+}
+
+function bucketKey(letter: string, length: number): string {
+  return `${letter}${length}`;
 }

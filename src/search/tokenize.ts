@@ -101,9 +101,23 @@ export function negatedTerm(term: string): string {
   return `not-${term}`;
 }
 
+// Stemming dominates indexing time and a vocabulary repeats itself, so stems are remembered.
+const STEM_CACHE_LIMIT = 200_000;
+const stems = new Map<string, string>();
+
+function stem(word: string): string {
+  let found = stems.get(word);
+  if (found === undefined) {
+    found = stemmer(word.replace(/'/g, ''));
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+    stems.set(word, found);
+  }
+  return found;
+}
+
 function wordToken(word: string): Token {
   const stop = isStopWord(word);
-  const term = stop || /[#+]/.test(word) ? word : stemmer(word.replace(/'/g, ''));
+  const term = stop || /[#+]/.test(word) ? word : stem(word);
   return { term, surface: word, identifier: false, stop };
 }
 

@@ -1,0 +1,94 @@
+/**
+ * `npm run bench`: index build time, per-question latency (p50/p99) and memory at the shipped
+ * knowledge, 1,000 and 10,000 sections; start-up time of one `ask`; and the end-to-end Discord
+ * latency on the loopback emulator. A script, not a test: the figures vary with the machine.
+ */
+import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { ConceptEngine } from '../src/answer/ConceptEngine.js';
+import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
+import type { KnowledgeBase } from '../src/knowledge/types.js';
+import { readLabelledQuestions } from '../src/eval/evaluate.js';
+import { percentile } from './percentile.js';
+import { syntheticKnowledge, syntheticQuestions } from './syntheticKnowledge.js';
+
+const QUESTION_RUNS = 2_000;
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function measureEngine(name: string, knowledge: KnowledgeBase, questions: string[]): ConceptEngine {
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const buildStart = performance.now();
+  const engine = ConceptEngine.build(knowledge);
+  const buildMs = performance.now() - buildStart;
+  globalThis.gc?.();
+  const heapAfter = process.memoryUsage().heapUsed;
+  for (const q of questions.slice(0, 200)) engine.ask(q); // warm up the JIT
+  const times: number[] = [];
+  for (let i = 0; i < QUESTION_RUNS; i++) {
+    const q = questions[i % questions.length]!;
+    const start = performance.now();
+    engine.ask(q);
+    times.push(performance.now() - start);
+  }
+  console.log(
+    `${name.padEnd(22)} sections ${String(engine.sectionCount).padStart(6)} | build ${buildMs.toFixed(0).padStart(5)} ms | ask p50 ${percentile(times, 50).toFixed(3)} ms p99 ${percentile(times, 99).toFixed(3)} ms | index heap ${mb(heapAfter - heapBefore)} (rss ${mb(process.memoryUsage().rss)})`,
+  );
+  return engine;
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `node ${process.version}, ${QUESTION_RUNS} questions per size${globalThis.gc ? '' : ' (run with --expose-gc for exact heap figures)'}`,
+  );
+  const shipped = await loadKnowledge('knowledge');
+  const labelled = (await readLabelledQuestions('test/eval/questions.jsonl')).map((q) => q.question);
+  measureEngine('shipped knowledge', shipped, labelled);
+  for (const size of [1_000, 10_000]) {
+    const parseStart = performance.now();
+    const knowledge = syntheticKnowledge(size);
+    const parseMs = performance.now() - parseStart;
+    const questions = [...syntheticQuestions(knowledge, 1_000), ...labelled];
+    measureEngine(`synthetic ${size}`, knowledge, questions);
+    console.log(`${''.padEnd(22)} (parsing the ${size}-section Markdown took ${parseMs.toFixed(0)} ms)`);
+  }
+
+  const starts: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/ask.ts', '--json', 'does await block the thread?'],
+      { encoding: 'utf8' },
+    );
+    if (run.status !== 0) throw new Error(run.stderr);
+    starts.push(performance.now() - start);
+  }
+  console.log(
+    `one-question process (npm run ask, without npm's own start-up): median ${percentile(starts, 50).toFixed(0)} ms of 5`,
+  );
+
+  const discord = await import('./discordLatency.js').catch(() => null);
+  if (!discord) {
+    console.log('discord end-to-end: bench/discordLatency.ts not available');
+    return;
+  }
+  for (const [name, knowledgeDir] of [
+    ['shipped knowledge', undefined],
+    ['synthetic 10000', 'synthetic:10000'],
+  ] as const) {
+    const questions = knowledgeDir ? syntheticQuestions(syntheticKnowledge(10_000), 500) : labelled;
+    const result = await discord.benchDiscordLatency({ knowledgeDir, questions, runs: 500 });
+    console.log(
+      `discord e2e ${name.padEnd(18)} dispatch -> reply request over ${result.n}: p50 ${result.p50.toFixed(2)} ms p99 ${result.p99.toFixed(2)} ms`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
