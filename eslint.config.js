@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'coverage/', 'test/preview/screenshots/'] },
+  { ignores: ['node_modules/', 'data/', 'coverage/', 'scratch/', 'test/preview/screenshots/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

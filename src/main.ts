@@ -10,7 +10,7 @@ import { runConsole } from './terminal/runConsole.js';
 
 async function main(): Promise<void> {
   if (process.env.DISCORD_TOKEN?.trim()) {
-    const { runBot } = await import('./discord/runBot.js');
+    const { runBot } = await import('./runBot.js');
     await runBot();
     return;
   }

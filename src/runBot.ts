@@ -1,0 +1,26 @@
+import { LiveEngine } from './answer/LiveEngine.js';
+import { loadConfig } from './config/env.js';
+import { handleShutdownSignals } from './discord/shutdown.js';
+import { startBot } from './discord/startBot.js';
+import { JsonlLearningLog } from './learn/JsonlLearningLog.js';
+import { createLogger } from './logging/logger.js';
+
+/**
+ * The bot process: validated configuration, the knowledge watched for hot reload, the log of
+ * unanswered questions, the Discord client, and a clean stop on SIGINT/SIGTERM.
+ */
+export async function runBot(): Promise<void> {
+  const config = loadConfig({ requireToken: true });
+  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  const live = await LiveEngine.start(config.knowledgeDir, { logger });
+  const learningLog = new JsonlLearningLog({ dataDir: config.dataDir, logger });
+  const bot = await startBot({ config, getEngine: () => live.current, learningLog, logger });
+  handleShutdownSignals(
+    async () => {
+      await bot.stop();
+      live.close();
+      await learningLog.close();
+    },
+    { logger },
+  );
+}

@@ -1,0 +1,90 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JsonlLearningLog } from '../../src/learn/JsonlLearningLog.js';
+import { learningRecordSchema } from '../../src/learn/LearningRecord.js';
+
+let root: string;
+let logged: { level: string; obj: object; msg: string }[];
+const logger = {
+  info: (obj: object, msg: string) => logged.push({ level: 'info', obj, msg }),
+  error: (obj: object, msg: string) => logged.push({ level: 'error', obj, msg }),
+};
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'concept-bot-learn-'));
+  logged = [];
+});
+afterEach(() => rm(root, { recursive: true, force: true }));
+
+const RAW_ID = '412345678901234567';
+
+describe('JsonlLearningLog', () => {
+  it('appends one JSON line per event, with the user id hashed', async () => {
+    const dataDir = path.join(root, 'data');
+    const log = new JsonlLearningLog({ dataDir, logger });
+    log.record({ type: 'unanswered', question: 'how do i cancel a task', userId: RAW_ID });
+    log.record({ type: 'suggested', question: 'cancel?', userId: RAW_ID, offered: ['t/a', 't/b'] });
+    log.record({ type: 'not-helpful', question: 'what is await', userId: 'someone-else', entry: 't/a' });
+    await log.close();
+
+    const text = await readFile(path.join(dataDir, 'questions.jsonl'), 'utf8');
+    expect(text).not.toContain(RAW_ID);
+    expect(text).not.toContain('someone-else');
+    const records = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => learningRecordSchema.parse(JSON.parse(line)));
+    expect(records.map((r) => r.type)).toEqual(['unanswered', 'suggested', 'not-helpful']);
+    expect(records[1]).toMatchObject({ question: 'cancel?', offered: ['t/a', 't/b'] });
+    expect(records[2]).toMatchObject({ entry: 't/a' });
+    expect(records[0]!.user).toMatch(/^[0-9a-f]{16}$/);
+    expect(records[0]!.user).toBe(records[1]!.user);
+    expect(records[2]!.user).not.toBe(records[0]!.user);
+    expect(Number.isNaN(Date.parse(records[0]!.at))).toBe(false);
+    expect(logged).toEqual([]);
+
+    // The salt is per install: a later process hashes the same person the same way.
+    const again = new JsonlLearningLog({ dataDir, logger });
+    again.record({ type: 'helpful', question: 'q', userId: RAW_ID, entry: 't/a' });
+    await again.close();
+    const last = JSON.parse(
+      (await readFile(path.join(dataDir, 'questions.jsonl'), 'utf8')).trimEnd().split('\n').at(-1)!,
+    );
+    expect(last.user).toBe(records[0]!.user);
+  });
+
+  it('logs an unwritable data folder once and keeps the caller going', async () => {
+    const blocker = path.join(root, 'not-a-folder');
+    await writeFile(blocker, 'a regular file');
+    const log = new JsonlLearningLog({ dataDir: path.join(blocker, 'data'), logger, retryAfterMs: 0 });
+    let answered = 0;
+    for (let i = 0; i < 5; i++) {
+      expect(() =>
+        log.record({ type: 'unanswered', question: `question ${i}`, userId: RAW_ID }),
+      ).not.toThrow();
+      answered++;
+      await log.flush();
+    }
+    await log.close();
+    expect(answered).toBe(5);
+    expect(logged.filter((l) => l.level === 'error')).toHaveLength(1);
+    expect(logged[0]!.obj).toMatchObject({ code: expect.stringMatching(/^(ENOTDIR|EEXIST)$/) });
+    expect(log.dropped).toBe(5);
+  });
+
+  it('drops records quietly while a failure is fresh, and does not block record()', async () => {
+    const blocker = path.join(root, 'file');
+    await writeFile(blocker, '');
+    const log = new JsonlLearningLog({ dataDir: path.join(blocker, 'data'), logger, retryAfterMs: 60_000 });
+    log.record({ type: 'unanswered', question: 'first', userId: RAW_ID });
+    await log.flush();
+    const started = performance.now();
+    for (let i = 0; i < 1_000; i++) log.record({ type: 'unanswered', question: `q${i}`, userId: RAW_ID });
+    expect(performance.now() - started).toBeLessThan(200);
+    await log.close();
+    expect(log.dropped).toBe(1_001);
+    expect(logged).toHaveLength(1);
+  });
+});
