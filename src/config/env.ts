@@ -1,0 +1,247 @@
+/**
+ * The bot's configuration, read in one place: `.env` (loaded once by dotenv) then `process.env`,
+ * validated with zod. Every bad or missing variable is reported at once, each named with what is wrong.
+ * The token's value never appears in an error message, and `BotConfig.toJSON` hides it from loggers.
+ */
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const DEFAULTS = {
+  apiUrl: 'https://discord.com/api',
+  knowledgeDir: './knowledge',
+  dataDir: './data',
+  cooldownSeconds: 5,
+  duplicateWindowSeconds: 120,
+  logLevel: 'info',
+} as const satisfies Record<string, string | number>;
+
+/** Everything the Discord front end needs; `token` is present when the bot is to run. */
+export interface AppConfig {
+  token: string | undefined;
+  /** Application id; when unset the bot asks Discord (`client.application.id`). */
+  clientId: string | undefined;
+  /** Guild to register commands to on start; unset means no registration on start. */
+  guildId: string | undefined;
+  /** REST base, without the version (`https://discord.com/api`). */
+  apiUrl: string;
+  /** Channels where plain questions (no mention) are answered; needs the Message Content intent. */
+  answerChannelIds: string[];
+  knowledgeDir: string;
+  dataDir: string;
+  /** Per-user cooldown between answers; 0 disables it. */
+  cooldownSeconds: number;
+  /** A channel does not get the same section twice within this window; 0 disables it. */
+  duplicateWindowSeconds: number;
+  logLevel: LogLevel;
+}
+
+export interface BotConfig extends AppConfig {
+  token: string;
+}
+
+export interface ConfigIssue {
+  variable: string;
+  message: string;
+}
+
+/** Thrown when the environment is invalid; `message` lists every problem, one a line. */
+export class ConfigError extends Error {
+  constructor(readonly issues: ConfigIssue[]) {
+    super(
+      `Invalid configuration (${issues.length} problem${issues.length === 1 ? '' : 's'}; see .env.example):\n` +
+        issues.map((i) => `  - ${i.variable}: ${i.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const SNOWFLAKE = /^\d{17,20}$/;
+const TOKEN_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
+
+/** Blank values (`VAR=` in .env) count as unset; others are trimmed. */
+function blankToUndefined(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess(blankToUndefined, schema.optional());
+}
+
+const snowflake = (what: string) =>
+  z
+    .string()
+    .regex(SNOWFLAKE, {
+      error: (iss) => `must be ${what} (a Discord id of 17-20 digits), got "${String(iss.input)}"`,
+    });
+
+const seconds = (fallback: number, max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined) return fallback;
+        const n = Number(v);
+        if (!/^\d+(\.\d+)?$/.test(v) || !Number.isFinite(n) || n > max) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `must be a number of seconds from 0 to ${max}, got "${v}"`,
+          });
+          return z.NEVER;
+        }
+        return n;
+      }),
+  );
+
+function tokenSchema(required: boolean) {
+  const shape = z.string().refine((t) => !/^bot\s/i.test(t), {
+    error: 'must be the bare token, without the "Bot " prefix',
+  });
+  const checked = shape.refine((t) => /^bot\s/i.test(t) || TOKEN_SHAPE.test(t), {
+    error:
+      'does not look like a bot token (three dot-separated parts); copy it again from the Developer Portal',
+  });
+  const missing = 'is missing: set it to the bot token (Developer Portal › your app › Bot › Reset Token)';
+  return z.preprocess(
+    blankToUndefined,
+    required ? z.string({ error: missing }).pipe(checked) : checked.optional(),
+  );
+}
+
+function schema(requireToken: boolean) {
+  return z.object({
+    DISCORD_TOKEN: tokenSchema(requireToken),
+    DISCORD_CLIENT_ID: optional(snowflake('the application id')),
+    DISCORD_GUILD_ID: optional(snowflake('the server (guild) id')),
+    DISCORD_API_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .optional()
+        .transform((v, ctx) => {
+          if (v === undefined) return DEFAULTS.apiUrl;
+          let url: URL;
+          try {
+            url = new URL(v);
+          } catch {
+            ctx.addIssue({
+              code: 'custom',
+              message: `must be an http(s) URL such as ${DEFAULTS.apiUrl}, got "${v}"`,
+            });
+            return z.NEVER;
+          }
+          if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+            ctx.addIssue({ code: 'custom', message: `must use http or https, got "${url.protocol}"` });
+            return z.NEVER;
+          }
+          if (/\/v\d+\/?$/.test(url.pathname)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `must be the REST base without the version (${DEFAULTS.apiUrl}, not …/v10), got "${v}"`,
+            });
+            return z.NEVER;
+          }
+          return v.replace(/\/+$/, '');
+        }),
+    ),
+    ANSWER_CHANNEL_IDS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .optional()
+        .transform((v, ctx) => {
+          const ids = (v ?? '')
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== '');
+          const bad = ids.filter((id) => !SNOWFLAKE.test(id));
+          if (bad.length > 0) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `must be comma-separated channel ids (17-20 digits each); not ids: ${bad.map((b) => `"${b}"`).join(', ')}`,
+            });
+            return z.NEVER;
+          }
+          return [...new Set(ids)];
+        }),
+    ),
+    KNOWLEDGE_DIR: z.preprocess(blankToUndefined, z.string().default(DEFAULTS.knowledgeDir)),
+    DATA_DIR: z.preprocess(blankToUndefined, z.string().default(DEFAULTS.dataDir)),
+    COOLDOWN_SECONDS: seconds(DEFAULTS.cooldownSeconds, 3600),
+    DUPLICATE_WINDOW_SECONDS: seconds(DEFAULTS.duplicateWindowSeconds, 86_400),
+    LOG_LEVEL: z.preprocess(
+      (v) =>
+        typeof blankToUndefined(v) === 'string' ? (blankToUndefined(v) as string).toLowerCase() : undefined,
+      z
+        .enum(LOG_LEVELS, {
+          error: (iss) => `must be one of ${LOG_LEVELS.join(', ')}, got "${String(iss.input)}"`,
+        })
+        .default(DEFAULTS.logLevel),
+    ),
+  });
+}
+
+/** Validates an environment; throws `ConfigError` listing every problem. Token optional (local console). */
+export function parseConfig(env: Env, options: { requireToken?: boolean } = {}): AppConfig {
+  const result = schema(options.requireToken ?? false).safeParse(env);
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => ({
+      variable: String(issue.path[0] ?? 'environment'),
+      message: issue.message,
+    }));
+    throw new ConfigError(issues);
+  }
+  const v = result.data;
+  return hideToken({
+    token: v.DISCORD_TOKEN,
+    clientId: v.DISCORD_CLIENT_ID,
+    guildId: v.DISCORD_GUILD_ID,
+    apiUrl: v.DISCORD_API_URL,
+    answerChannelIds: v.ANSWER_CHANNEL_IDS,
+    knowledgeDir: v.KNOWLEDGE_DIR,
+    dataDir: v.DATA_DIR,
+    cooldownSeconds: v.COOLDOWN_SECONDS,
+    duplicateWindowSeconds: v.DUPLICATE_WINDOW_SECONDS,
+    logLevel: v.LOG_LEVEL,
+  });
+}
+
+/** Validates an environment for running the bot: `DISCORD_TOKEN` is required. */
+export function parseBotConfig(env: Env): BotConfig {
+  return parseConfig(env, { requireToken: true }) as BotConfig;
+}
+
+let dotenvLoaded = false;
+
+/** Loads `.env` into `process.env` once (variables already set win) and returns `process.env`. */
+export function readEnvironment(path?: string): NodeJS.ProcessEnv {
+  if (!dotenvLoaded) {
+    loadDotenv({ quiet: true, ...(path ? { path } : {}) });
+    dotenvLoaded = true;
+  }
+  return process.env;
+}
+
+/** `.env` + environment → validated config. Pass `requireToken: true` to run the bot. */
+export function loadConfig(options: { requireToken: true; envFile?: string }): BotConfig;
+export function loadConfig(options?: { requireToken?: boolean; envFile?: string }): AppConfig;
+export function loadConfig(options: { requireToken?: boolean; envFile?: string } = {}): AppConfig {
+  return parseConfig(readEnvironment(options.envFile), { requireToken: options.requireToken ?? false });
+}
+
+/** Makes the token invisible to JSON.stringify, util.inspect-based loggers and pino. */
+function hideToken<T extends AppConfig>(config: T): T {
+  Object.defineProperty(config, 'toJSON', {
+    enumerable: false,
+    value: () => ({ ...config, token: config.token === undefined ? undefined : '[redacted]' }),
+  });
+  return config;
+}

@@ -1,0 +1,56 @@
+/** What every handler needs: configuration, the current engine, logging, and the bot's safety state. */
+import type { Client } from 'discord.js';
+import type { Logger } from 'pino';
+import type { ConceptEngine } from '../answer/ConceptEngine.js';
+import type { BotConfig } from '../config/env.js';
+import type { LearningEvent, LearningLog } from '../learn/types.js';
+import { SendFailureLog } from './reply/sendFailures.js';
+import { AnswerMemory } from './safety/AnswerMemory.js';
+import { Cooldown } from './safety/Cooldown.js';
+import { RecentPosts } from './safety/RecentPosts.js';
+
+export interface BotContext {
+  client: Client;
+  config: BotConfig;
+  /** Always call: a knowledge reload may swap the engine at any time. */
+  getEngine: () => ConceptEngine;
+  logger: Logger;
+  cooldown: Cooldown;
+  recentPosts: RecentPosts;
+  memory: AnswerMemory;
+  sendFailures: SendFailureLog;
+  /** Records a learning event without waiting and without ever throwing. */
+  learn: (event: LearningEvent) => void;
+}
+
+export const noopLearningLog: LearningLog = { record: () => undefined };
+
+export function createContext(options: {
+  client: Client;
+  config: BotConfig;
+  getEngine: () => ConceptEngine;
+  logger: Logger;
+  learningLog?: LearningLog;
+}): BotContext {
+  const { logger } = options;
+  const log = options.learningLog ?? noopLearningLog;
+  return {
+    client: options.client,
+    config: options.config,
+    getEngine: options.getEngine,
+    logger,
+    cooldown: new Cooldown(options.config.cooldownSeconds),
+    recentPosts: new RecentPosts(options.config.duplicateWindowSeconds),
+    memory: new AnswerMemory(),
+    sendFailures: new SendFailureLog(logger),
+    learn: (event) => {
+      try {
+        const result: unknown = log.record(event);
+        if (result instanceof Promise)
+          result.catch((err: unknown) => logger.warn({ err, event: 'learning-log' }));
+      } catch (err) {
+        logger.warn({ err, event: 'learning-log' }, 'learning log failed');
+      }
+    },
+  };
+}

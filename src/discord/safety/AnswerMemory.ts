@@ -1,0 +1,34 @@
+/**
+ * The last answers given, by the short key their buttons carry: lets feedback and "did you mean" picks
+ * report the question that was asked. Bounded (oldest forgotten first); lost on restart, which only
+ * means later feedback is logged without its question.
+ */
+export interface RememberedAnswer {
+  question: string;
+  askerId: string;
+  /** `topicId/sectionId` shown, when a section was shown. */
+  entry?: string;
+}
+
+export class AnswerMemory {
+  private readonly answers = new Map<string, RememberedAnswer>();
+  private counter = 0;
+
+  constructor(private readonly capacity = 5_000) {}
+
+  /** Stores an answer and returns its new key (≤ 12 chars of [0-9a-z]). */
+  remember(answer: RememberedAnswer): string {
+    this.counter = (this.counter + 1) % 36 ** 6;
+    const key = (Date.now() % 36 ** 4).toString(36).padStart(4, '0') + this.counter.toString(36);
+    this.answers.set(key, answer);
+    if (this.answers.size > this.capacity) {
+      const oldest = this.answers.keys().next().value;
+      if (oldest !== undefined) this.answers.delete(oldest);
+    }
+    return key;
+  }
+
+  get(key: string): RememberedAnswer | undefined {
+    return this.answers.get(key);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Structured logging: pino, one JSON line an event. Secrets never reach the output: known paths are
+ * redacted, and any registered secret string (the bot token) is scrubbed from messages and errors.
+ */
+import { pino, type DestinationStream, type Logger } from 'pino';
+import type { LogLevel } from '../config/env.js';
+
+export type { Logger } from 'pino';
+
+/** Object paths whose values are always replaced with `[redacted]`. */
+export const REDACT_PATHS = [
+  'token',
+  '*.token',
+  'config.token',
+  'DISCORD_TOKEN',
+  '*.DISCORD_TOKEN',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  'headers.Authorization',
+  '*.headers.Authorization',
+];
+
+export interface LoggerOptions {
+  level?: LogLevel;
+  /** Where lines go (default stdout). Tests pass a memory stream. */
+  destination?: DestinationStream;
+  /** Strings to scrub wherever they appear in messages or error text (the bot token). */
+  secrets?: (string | undefined)[];
+  name?: string;
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 8);
+  const scrub = (text: string): string => secrets.reduce((t, s) => t.split(s).join('[redacted]'), text);
+  return pino(
+    {
+      name: options.name ?? 'concept-bot',
+      level: options.level ?? 'info',
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      serializers: {
+        err: (err: unknown) => {
+          const out = pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>;
+          for (const key of ['message', 'stack', 'url']) {
+            if (typeof out[key] === 'string') out[key] = scrub(out[key] as string);
+          }
+          return out;
+        },
+      },
+      hooks: {
+        logMethod(args, method) {
+          if (secrets.length > 0) {
+            for (let i = 0; i < args.length; i++) {
+              if (typeof args[i] === 'string') args[i] = scrub(args[i] as string);
+            }
+          }
+          method.apply(this, args as Parameters<typeof method>);
+        },
+      },
+    },
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
+  );
+}
+
+/** A logger that writes nothing (library default). */
+export function silentLogger(): Logger {
+  return pino({ level: 'silent' });
+}
