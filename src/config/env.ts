@@ -75,11 +75,9 @@ function optional<T extends z.ZodType>(schema: T) {
 }
 
 const snowflake = (what: string) =>
-  z
-    .string()
-    .regex(SNOWFLAKE, {
-      error: (iss) => `must be ${what} (a Discord id of 17-20 digits), got "${String(iss.input)}"`,
-    });
+  z.string().regex(SNOWFLAKE, {
+    error: (iss) => `must be ${what} (a Discord id of 17-20 digits), got "${String(iss.input)}"`,
+  });
 
 const seconds = (fallback: number, max: number) =>
   z.preprocess(
