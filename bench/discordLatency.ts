@@ -4,6 +4,8 @@
  * interaction or a message mentioning the bot, alternately) to the bot's reply request arriving
  * (`RecordedCall.at` minus dispatch time). Cooldown and duplicate window are off, emulator rate limits
  * are off, and logging is silent, so the figure is the bot's own handling time plus loopback I/O.
+ * Mentions are paced to stay under Discord's global 50 requests/s (which discord.js enforces by
+ * queueing; interaction callbacks are exempt), so samples measure latency, not that queue.
  *
  *   benchDiscordLatency({ knowledgeDir?, engine?, questions, runs }) → { p50, p99, n }
  *
@@ -37,6 +39,8 @@ export interface DiscordLatencyResult {
 
 const MIN_RUNS = 500;
 const WARMUP = 20;
+/** Minimum gap between bot message POSTs: ~40/s, under discord.js's global 50/s. */
+const MESSAGE_GAP_MS = 25;
 
 async function engineFor(options: DiscordLatencyOptions): Promise<ConceptEngine> {
   if (options.engine) return options.engine;
@@ -70,6 +74,7 @@ export async function benchDiscordLatency(options: DiscordLatencyOptions): Promi
     await emu.waitForReady();
     const user = emu.createUser('bench');
     const channel = emu.channels.general;
+    let lastMessageAt = -Infinity;
     for (let i = 0; i < runs + WARMUP; i++) {
       const question = questions[i % questions.length]!;
       const path = i % 2 === 0 ? 'slash' : 'mention';
@@ -83,8 +88,11 @@ export async function benchDiscordLatency(options: DiscordLatencyOptions): Promi
         );
         ms = call.at - ix.dispatchedAt;
       } else {
+        const wait = lastMessageAt + MESSAGE_GAP_MS - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         const mark = emu.mark();
         const dispatchedAt = performance.now();
+        lastMessageAt = dispatchedAt;
         await emu.sendMessage({ author: user, content: question, mentionsBot: true, channelId: channel });
         const call = await emu.waitForCall(isMessagePost(channel), 10_000, mark);
         ms = call.at - dispatchedAt;

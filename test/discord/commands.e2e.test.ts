@@ -294,6 +294,18 @@ describe('commands (e2e)', () => {
     expect((await again.acknowledged).data.embeds[0].title).toBe('`await` keyword');
   });
 
+  it('the client-wide default lets nothing ping, even a raw send', async () => {
+    expect(h.bot.client.options.allowedMentions).toEqual({ parse: [], repliedUser: false });
+    const channel = await h.bot.client.channels.fetch(h.emu.channels.general);
+    if (!channel?.isSendable()) throw new Error('general is not sendable');
+    const mark = h.emu.mark();
+    await channel.send(`@everyone <@${h.emu.createUser('victim').id}> raw send`);
+    const post = await h.emu.waitForCall(isChannelPost(h.emu.channels.general), 5000, mark);
+    expect(post.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(post.response.mentions).toEqual([]);
+    expect(post.response.mention_everyone).toBe(false);
+  });
+
   it('every interaction was acknowledged', async () => {
     for (const ix of h.emu.interactions) await expect(ix.acknowledged).resolves.toBeDefined();
     expect(h.emu.calls.filter((c) => isCallback('')(c) && c.status >= 400)).toEqual([]);

@@ -9,7 +9,6 @@ import {
   sleep,
   startHarness,
   tempKnowledge,
-  waitForLog,
   type Harness,
 } from './harness.js';
 
