@@ -10,28 +10,47 @@ function random(seed: number): () => number {
   };
 }
 
-const SYLLABLES = [
-  'ka',
-  'lo',
-  'mi',
-  'ren',
-  'sto',
-  'vex',
-  'dra',
-  'qui',
-  'pol',
-  'zen',
-  'tar',
-  'bel',
-  'cor',
-  'fin',
-  'gul',
-  'hex',
-  'jor',
-  'nim',
-  'oph',
-  'sul',
+// Syllables from onsets, vowels and codas, so the made-up vocabulary has the variety of letter pairs
+// that real text has (a handful of fixed syllables would make every word look alike).
+const ONSETS = [
+  'b',
+  'c',
+  'd',
+  'f',
+  'g',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'w',
+  'z',
+  'bl',
+  'br',
+  'ch',
+  'cr',
+  'dr',
+  'fl',
+  'gr',
+  'pl',
+  'pr',
+  'sh',
+  'st',
+  'th',
+  'tr',
+  '',
 ];
+const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou', 'y'];
+const CODAS = ['', '', 'n', 'r', 's', 't', 'l', 'm', 'ck', 'x'];
+const SYLLABLES = ONSETS.flatMap((onset) =>
+  VOWELS.flatMap((vowel) => CODAS.map((coda) => onset + vowel + coda)),
+);
 
 /** Breakdown files in the seed's shape: `sectionsPerTopic` titled bullets with points and a code block each. */
 export function syntheticTopicSources(
@@ -42,7 +61,7 @@ export function syntheticTopicSources(
   const next = random(seed);
   const word = () =>
     Array.from(
-      { length: 2 + Math.floor(next() * 2) },
+      { length: 1 + Math.floor(next() * 3) },
       () => SYLLABLES[Math.floor(next() * SYLLABLES.length)],
     ).join('');
   const vocabulary = Array.from({ length: 20_000 }, word);

@@ -32,8 +32,12 @@ export class ConceptEngine {
   }
 
   ask(question: string): Answer {
-    const result = searchSections(this.index, this.typos, question, searchConfig.maxSuggestions + 1);
-    return decide(question, result.ranked.map(toRanked), searchConfig.thresholds);
+    return decide(question, this.rank(question).map(toRanked), searchConfig.thresholds);
+  }
+
+  /** The ranked sections with their match features, best first: what `ask` decides from. */
+  rank(question: string, limit = searchConfig.maxSuggestions + 1): ScoredSection[] {
+    return searchSections(this.index, this.typos, question, limit).ranked;
   }
 
   /** Entries for a typed prefix or fragment, best first (slash-command autocomplete). */

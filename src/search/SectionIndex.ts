@@ -8,11 +8,13 @@ export interface IndexedSection {
   section: Section;
 }
 
-interface Posting {
-  doc: number;
-  /** The term's BM25F weight in this section: field weights, per-field idf and saturation applied. */
-  weight: number;
+/** The sections a term occurs in, and its BM25F weight in each (field weights, idf and saturation applied). */
+export interface PostingList {
+  docs: number[];
+  weights: number[];
 }
+
+const NO_POSTINGS: PostingList = { docs: [], weights: [] };
 
 type FieldName = keyof typeof searchConfig.fieldWeights;
 /** Fields whose length varies a lot between sections, so their term counts are normalised by length. */
@@ -71,9 +73,11 @@ export function cosine(a: TermVector, b: TermVector): number {
  * the surface vocabulary (for typo correction) and each section's sample questions as term sets.
  */
 export class SectionIndex {
-  private readonly postings = new Map<string, Posting[]>();
+  private readonly postings = new Map<string, PostingList>();
   /** Surface word -> index term, for every word the knowledge uses. */
   readonly vocabulary = new Map<string, string>();
+  /** Per section: the content terms of its title. */
+  readonly titleTerms: ReadonlySet<string>[];
   /** Per section: each sample question as a weighted term vector, stop words included. */
   readonly sampleQuestions: TermVector[][];
   /** Per topic id: the canonical languages it is about. */
@@ -81,9 +85,25 @@ export class SectionIndex {
   readonly maxIdf: number;
 
   private constructor(readonly entries: readonly IndexedSection[]) {
-    const fieldTerms = entries.map((entry) => this.countFieldTerms(sectionFields(entry)));
+    const topicTokens = new Map<Topic, Token[]>();
+    const tokensOfTopic = (topic: Topic) => {
+      let tokens = topicTokens.get(topic);
+      if (!tokens) topicTokens.set(topic, (tokens = topicFieldTokens(topic)));
+      return tokens;
+    };
+    const fieldTerms = entries.map((entry) =>
+      this.countFieldTerms(sectionFields(entry, tokensOfTopic(entry.topic))),
+    );
     this.buildPostings(fieldTerms);
     this.maxIdf = this.idf('\u0000never-indexed');
+    this.titleTerms = entries.map(
+      ({ section }) =>
+        new Set(
+          tokenize(section.title)
+            .filter((t) => !t.stop)
+            .map((t) => t.term),
+        ),
+    );
     this.sampleQuestions = entries.map(({ section }) =>
       section.questions.map((q) => termVector(tokenize(withoutLanguageNames(q)), (t) => this.termWeight(t))),
     );
@@ -111,12 +131,12 @@ export class SectionIndex {
     return this.postings.has(term);
   }
 
-  postingsOf(term: string): readonly Posting[] {
-    return this.postings.get(term) ?? [];
+  postingsOf(term: string): Readonly<PostingList> {
+    return this.postings.get(term) ?? NO_POSTINGS;
   }
 
   documentFrequency(term: string): number {
-    return this.postings.get(term)?.length ?? 0;
+    return this.postings.get(term)?.docs.length ?? 0;
   }
 
   /** BM25's inverse document frequency: high for words few sections use. */
@@ -159,26 +179,27 @@ export class SectionIndex {
       for (const term of terms) docFrequency.set(term, (docFrequency.get(term) ?? 0) + 1);
       return lengths;
     });
+    const idf = new Map([...docFrequency].map(([term, df]) => [term, bm25Idf(n, df)]));
     docs.forEach((fields, doc) => {
-      const weights = new Map<string, number>();
       for (const [field, counts] of fields) {
         const average = (totalLength.get(field) ?? 0) / n || 1;
         const norm = LENGTH_NORMALISED.has(field)
           ? 1 - LENGTH_NORM_STRENGTH + (LENGTH_NORM_STRENGTH * (docLengths[doc]!.get(field) ?? 0)) / average
           : 1;
+        const fieldWeight = searchConfig.fieldWeights[field];
         for (const [term, count] of counts) {
           const tf = count / norm;
-          const idf = bm25Idf(n, docFrequency.get(term)!);
-          weights.set(
-            term,
-            (weights.get(term) ?? 0) + searchConfig.fieldWeights[field] * idf * (tf / (searchConfig.k1 + tf)),
-          );
+          const weight = fieldWeight * idf.get(term)! * (tf / (searchConfig.k1 + tf));
+          let list = this.postings.get(term);
+          if (!list) this.postings.set(term, (list = { docs: [], weights: [] }));
+          // Sections are added in order, so a term's earlier field in this section is the last posting.
+          const last = list.docs.length - 1;
+          if (list.docs[last] === doc) list.weights[last]! += weight;
+          else {
+            list.docs.push(doc);
+            list.weights.push(weight);
+          }
         }
-      }
-      for (const [term, weight] of weights) {
-        let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
-        list.push({ doc, weight });
       }
     });
   }
@@ -188,15 +209,20 @@ function bm25Idf(n: number, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-function sectionFields({ topic, section }: IndexedSection): Map<FieldName, Token[]> {
-  const topicWords = [topic.title, ...topic.aliases.filter((a) => !canonicalLanguage(a))].join(' ');
+/** The topic's own name and non-language aliases: shared by all its sections, so computed once a topic. */
+function topicFieldTokens(topic: Topic): Token[] {
+  const words = [topic.title, ...topic.aliases.filter((a) => !canonicalLanguage(a))].join(' ');
+  return tokenize(withoutLanguageNames(words));
+}
+
+function sectionFields({ section }: IndexedSection, topicTokens: Token[]): Map<FieldName, Token[]> {
   return new Map<FieldName, Token[]>([
     ['title', tokenize(section.title)],
     ['keywords', tokenize(section.keywords.join(' . '))],
     ['questions', tokenize(section.questions.map(withoutLanguageNames).join(' . '))],
     ['points', tokenize(section.points.join(' . '))],
     ['code', tokenize(section.code.map((c) => c.code).join('\n'))],
-    ['topic', tokenize(withoutLanguageNames(topicWords))],
+    ['topic', topicTokens],
   ]);
 }
 

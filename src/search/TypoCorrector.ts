@@ -8,34 +8,42 @@ export interface Correction {
 }
 
 const CACHE_LIMIT = 10_000;
+/** Letter pairs in more than this share of the words (and at least this many) are too common to filter by. */
+const COMMON_PAIR_SHARE = 0.05;
+const COMMON_PAIR_MIN = 500;
+/** Words compared in full per lookup, those sharing the most letter pairs first. */
+const MAX_CANDIDATES = 48;
+const FUSE_OPTIONS = { ignoreLocation: true, threshold: 0.45 } as const;
 
 /**
- * Maps a misspelt word to the nearest word of the knowledge's own vocabulary, with fuse.js
- * finding candidates and an edit-distance bound deciding: no edit for 1-2 letters, one up to 5, two beyond.
- * Words are bucketed by first letter and length so a lookup scans small lists even with a large vocabulary.
+ * Maps a misspelt word to the nearest word of the knowledge's own vocabulary. Candidates come from
+ * shared letter pairs (cheap, so a lookup stays fast with a large vocabulary); an edit-distance bound
+ * (no edit for 1-2 letters, one up to 5, two beyond) and fuse.js's fuzzy match decide, and among
+ * equally close words the one more sections use wins, then the better fuse.js score.
  */
 export class TypoCorrector {
-  private readonly buckets = new Map<string, Fuse<string>>();
+  private readonly words: string[] = [];
+  /** Letter pair (with word boundaries, `^a`, `h$`) -> indices of the words that contain it. */
+  private readonly pairs = new Map<string, number[]>();
+  private readonly shared: Uint16Array;
+  private readonly commonPairSize: number;
   private readonly cache = new Map<string, Correction | null>();
 
   constructor(
     words: Iterable<string>,
     private readonly frequency: (word: string) => number,
   ) {
-    const byBucket = new Map<string, string[]>();
     for (const word of words) {
-      if (word.length < 3) continue;
-      const key = bucketKey(word[0]!, word.length);
-      let list = byBucket.get(key);
-      if (!list) byBucket.set(key, (list = []));
-      list.push(word);
+      if (word.length < 3 || word.length > 32) continue;
+      const index = this.words.push(word) - 1;
+      for (const pair of new Set(letterPairs(word))) {
+        let list = this.pairs.get(pair);
+        if (!list) this.pairs.set(pair, (list = []));
+        list.push(index);
+      }
     }
-    for (const [key, list] of byBucket) {
-      this.buckets.set(
-        key,
-        new Fuse(list, { includeScore: true, ignoreLocation: true, threshold: 0.45, shouldSort: true }),
-      );
-    }
+    this.shared = new Uint16Array(this.words.length);
+    this.commonPairSize = Math.max(COMMON_PAIR_MIN, this.words.length * COMMON_PAIR_SHARE);
   }
 
   correct(word: string): Correction | null {
@@ -50,32 +58,58 @@ export class TypoCorrector {
   private lookup(word: string): Correction | null {
     const limit = allowedEdits(word.length);
     if (limit === 0 || word.length > 32) return null;
-    // The first letter is rarely the wrong one; the second covers a swap of the first two.
-    const letters = new Set([word[0]!, word[1]!]);
-    let best: Correction | null = null;
-    const buckets = [...letters].flatMap((letter) =>
-      Array.from({ length: 2 * limit + 1 }, (_, i) =>
-        this.buckets.get(bucketKey(letter, word.length - limit + i)),
-      ),
-    );
-    for (const fuse of buckets) {
-      if (!fuse) continue;
-      for (const { item } of fuse.search(word, { limit: 8 })) {
-        const edits = editDistance(word, item, limit);
-        if (edits > limit || edits === 0) continue;
-        if (
-          !best ||
-          edits < best.edits ||
-          (edits === best.edits && this.frequency(item) > this.frequency(best.word))
-        ) {
-          best = { word: item, edits };
-        }
+    const touched: number[] = [];
+    let skipped = 0;
+    for (const pair of new Set(letterPairs(word))) {
+      const list = this.pairs.get(pair) ?? [];
+      // A pair most words share selects nothing and costs the most: leave it out of the count.
+      if (list.length > this.commonPairSize) {
+        skipped++;
+        continue;
+      }
+      for (const index of list) {
+        if (this.shared[index] === 0) touched.push(index);
+        this.shared[index]!++;
       }
     }
-    return best;
+    const candidates: { index: number; shared: number }[] = [];
+    for (const index of touched) {
+      const shared = this.shared[index]!;
+      this.shared[index] = 0;
+      const length = this.words[index]!.length;
+      // Each edit changes at most three letter pairs (a swap of neighbours), so fewer shared pairs rules a word out.
+      if (Math.abs(length - word.length) > limit) continue;
+      if (shared < Math.max(length, word.length) + 1 - 3 * limit - skipped) continue;
+      candidates.push({ index, shared });
+    }
+    // The nearest words share the most pairs: only the best few are worth an edit distance.
+    candidates.sort((a, b) => b.shared - a.shared);
+    let best: Scored | null = null;
+    for (const { index } of candidates.slice(0, MAX_CANDIDATES)) {
+      const candidate = this.words[index]!;
+      const edits = editDistance(word, candidate, limit);
+      if (edits === 0 || edits > limit) continue;
+      const match = Fuse.match(word, candidate, FUSE_OPTIONS);
+      if (!match.isMatch) continue;
+      const scored = { word: candidate, edits, score: match.score ?? 1 };
+      if (!best || isBetter(scored, best, this.frequency)) best = scored;
+    }
+    return best && { word: best.word, edits: best.edits };
   }
 }
 
-function bucketKey(letter: string, length: number): string {
-  return `${letter}${length}`;
+type Scored = Correction & { score: number };
+
+function isBetter(a: Scored, b: Scored, frequency: (word: string) => number): boolean {
+  if (a.edits !== b.edits) return a.edits < b.edits;
+  const [fa, fb] = [frequency(a.word), frequency(b.word)];
+  if (fa !== fb) return fa > fb;
+  return a.score < b.score;
+}
+
+function letterPairs(word: string): string[] {
+  const padded = `^${word}$`;
+  const pairs: string[] = [];
+  for (let i = 0; i < padded.length - 1; i++) pairs.push(padded.slice(i, i + 2));
+  return pairs;
 }

@@ -1,24 +1,36 @@
-interface Evidence {
-  score: number;
+import { searchConfig } from './searchConfig.js';
+
+/** What is known about how well one section matches a question, each in [0, 1]. */
+export interface MatchFeatures {
+  /** Share of the question's importance the section covers (unknown words count against it). */
   coverage: number;
+  /** The same, counting only words the knowledge uses. */
+  knownCoverage: number;
+  /** Share of the question's importance in words the knowledge never uses. */
+  unknownShare: number;
+  /** Best resemblance to one of the section's sample questions. */
   sampleSimilarity: number;
+  /** Share of the section title's words the question names. */
+  titleCoverage: number;
+  /** How far the section's score stands above the next one's, relative to its own. */
+  lead: number;
 }
+
+export const FEATURE_NAMES = [
+  'coverage',
+  'knownCoverage',
+  'unknownShare',
+  'sampleSimilarity',
+  'titleCoverage',
+  'lead',
+] as const satisfies readonly (keyof MatchFeatures)[];
 
 /**
- * Confidence in [0, 1] that a ranked section answers the question, from three signals:
- * how much of the question it covers, how closely the question resembles one of its sample
- * questions, and (for the top section) how far it stands above the runner-up.
+ * Confidence in [0, 1] that a section answers the question: a logistic model over the match
+ * features, with weights fitted on labelled questions by `npm run calibrate`.
  */
-export function confidenceOf(section: Evidence, other: Evidence | undefined, isTop: boolean): number {
-  const evidence = Math.max(section.coverage, section.sampleSimilarity);
-  if (!isTop) {
-    const relative = other && other.score > 0 ? section.score / other.score : 0;
-    return clamp(evidence * relative * 0.6);
-  }
-  const gap = other && section.score > 0 ? (section.score - other.score) / section.score : 1;
-  return clamp(Math.pow(evidence, 0.8) * (0.55 + 0.45 * gap));
-}
-
-function clamp(value: number): number {
-  return Math.min(1, Math.max(0, Number.isFinite(value) ? value : 0));
+export function confidenceOf(features: MatchFeatures, model = searchConfig.confidenceModel): number {
+  let z = model.bias;
+  for (const name of FEATURE_NAMES) z += model.weights[name] * features[name];
+  return 1 / (1 + Math.exp(-z));
 }

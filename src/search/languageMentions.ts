@@ -9,51 +9,62 @@ interface LanguageEntry {
 
 const LANGUAGES = languageData.languages as Record<string, LanguageEntry>;
 
-interface NamePattern {
+interface LanguageName {
   language: string;
-  pattern: RegExp;
   ambiguous: boolean;
   commonAtSentenceStart: boolean;
 }
 
-const NAME_PATTERNS: NamePattern[] = Object.entries(LANGUAGES).flatMap(([language, entry]) =>
-  entry.names.map((name) => ({
-    language,
-    pattern: new RegExp(
-      `(?<![\\p{L}\\p{N}_.#+])${escapeRegExp(name).replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}_#+]|\\.[\\p{L}])`,
-      'giu',
-    ),
-    ambiguous: entry.ambiguous?.includes(name) ?? false,
-    commonAtSentenceStart: entry.commonWordAtSentenceStart?.includes(name) ?? false,
-  })),
+/** Every name, lowercased with single spaces, to what it names. */
+const NAMES = new Map<string, LanguageName>(
+  Object.entries(LANGUAGES).flatMap(([language, entry]) =>
+    entry.names.map((name): [string, LanguageName] => [
+      name,
+      {
+        language,
+        ambiguous: entry.ambiguous?.includes(name) ?? false,
+        commonAtSentenceStart: entry.commonWordAtSentenceStart?.includes(name) ?? false,
+      },
+    ]),
+  ),
+);
+
+// One pass over the text for all names; longer names first so `c#` wins over `c`.
+const ANY_NAME = new RegExp(
+  `(?<![\\p{L}\\p{N}_.#+])(?:${[...NAMES.keys()]
+    .sort((x, y) => y.length - x.length)
+    .map((name) => escapeRegExp(name).replace(/ /g, '\\s+'))
+    .join('|')})(?![\\p{L}\\p{N}_#+]|\\.[\\p{L}])`,
+  'giu',
 );
 
 const LANGUAGE_CONTEXT_BEFORE = /\b(?:in|with|using|for|of|from|vs\.?|versus|and)\s+$/i;
 
-/** Canonical ids of the programming languages a text names (`"errors in Go?"` -> `go`). */
-export function languagesMentioned(text: string): Set<string> {
-  const found = new Set<string>();
-  for (const name of NAME_PATTERNS) {
-    for (const match of text.matchAll(name.pattern)) {
-      if (readsAsLanguage(name, text, match.index, match[0])) {
-        found.add(name.language);
-        break;
-      }
+interface Mention {
+  language: string;
+  start: number;
+  end: number;
+}
+
+function mentions(text: string): Mention[] {
+  const found: Mention[] = [];
+  for (const match of text.matchAll(ANY_NAME)) {
+    const name = NAMES.get(match[0].toLowerCase().replace(/\s+/g, ' '));
+    if (name && readsAsLanguage(name, text, match.index, match[0])) {
+      found.push({ language: name.language, start: match.index, end: match.index + match[0].length });
     }
   }
   return found;
 }
 
+/** Canonical ids of the programming languages a text names (`"errors in Go?"` -> `go`). */
+export function languagesMentioned(text: string): Set<string> {
+  return new Set(mentions(text).map((m) => m.language));
+}
+
 /** Spans of a text that name a language, so scoring can leave them out. */
 export function languageNameSpans(text: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  for (const name of NAME_PATTERNS) {
-    for (const match of text.matchAll(name.pattern)) {
-      if (readsAsLanguage(name, text, match.index, match[0]))
-        spans.push([match.index, match.index + match[0].length]);
-    }
-  }
-  return spans;
+  return mentions(text).map((m) => [m.start, m.end]);
 }
 
 /** The canonical language for a name, alias or code-fence tag (`C#`, `cs`, `dotnet` -> `csharp`). */
@@ -66,7 +77,7 @@ export function canonicalLanguage(name: string): string | undefined {
   return undefined;
 }
 
-function readsAsLanguage(name: NamePattern, text: string, index: number, written: string): boolean {
+function readsAsLanguage(name: LanguageName, text: string, index: number, written: string): boolean {
   if (!name.ambiguous) return true;
   const before = text.slice(0, index);
   if (LANGUAGE_CONTEXT_BEFORE.test(before)) return true;

@@ -1,4 +1,7 @@
-/** Every tuning constant of the search, in one place. Thresholds are calibrated by `npm run eval`. */
+/**
+ * Every tuning constant of the search, in one place. The confidence model and thresholds are fitted
+ * by `npm run calibrate` on the labelled questions; `npm run eval` shows what they give.
+ */
 export const searchConfig = {
   /** How much a match in each field of a section counts. */
   fieldWeights: {
@@ -21,13 +24,29 @@ export const searchConfig = {
   unknownWordImportance: 0.45,
   /** How much resemblance to one of a section's sample questions adds to its score. */
   sampleQuestionWeight: 0.5,
+  /** What naming every word of a section's title adds to its score, as a share of the rarest word's idf. */
+  fullTitleWeight: 1,
+  /** Words used by more than `share` of the sections, in a base of at least `minSections`, are not scanned. */
+  ubiquitousTerms: { minSections: 64, share: 0.5 },
   /** Sections scored in full per question (the rest are ranked by BM25 alone). */
   rerankDepth: 30,
   /** Alternatives returned beside the answer. */
   maxSuggestions: 3,
+  /** Logistic model from match features to confidence (see confidence.ts), fitted by `npm run calibrate`. */
+  confidenceModel: {
+    bias: -2.4,
+    weights: {
+      coverage: 2.72,
+      knownCoverage: 0.62,
+      unknownShare: -1.24,
+      sampleSimilarity: 1.02,
+      titleCoverage: 1.33,
+      lead: 0.98,
+    },
+  },
   /** Confidence needed to answer; between `suggest` and `answer` the bot asks "did you mean". */
   thresholds: {
-    answer: 0.55,
-    suggest: 0.25,
+    answer: 0.6,
+    suggest: 0.2,
   },
-} as const;
+};

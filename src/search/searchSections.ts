@@ -1,4 +1,4 @@
-import { confidenceOf } from './confidence.js';
+import { confidenceOf, type MatchFeatures } from './confidence.js';
 import { languagesMentioned } from './languageMentions.js';
 import { normalizeText } from './normalizeText.js';
 import { searchConfig } from './searchConfig.js';
@@ -18,6 +18,8 @@ import type { TypoCorrector } from './TypoCorrector.js';
 interface Alternative {
   term: string;
   weight: number;
+  /** The word as asked (or its typo correction), as opposed to a synonym. */
+  literal: boolean;
 }
 
 /** A content word of the question with everything it may match. */
@@ -26,18 +28,18 @@ interface QueryWord {
   /** The term it was read as: itself, or its typo correction. */
   term: string;
   importance: number;
+  /** The knowledge uses the word (or its correction, or a synonym). */
+  known: boolean;
   alternatives: Alternative[];
 }
 
 export interface ScoredSection extends IndexedSection {
   doc: number;
+  /** The ranking score: BM25F plus the sample-question and title bonuses. */
   score: number;
-  /** BM25F score before the sample-question bonus. */
+  /** BM25F score alone. */
   lexicalScore: number;
-  /** Share of the question's importance this section covers, in [0, 1]. */
-  coverage: number;
-  /** Best resemblance to one of the section's sample questions, in [0, 1]. */
-  sampleSimilarity: number;
+  features: MatchFeatures;
   confidence: number;
 }
 
@@ -47,6 +49,13 @@ export interface SearchResult {
   unknownLanguages: string[];
   /** The question had no word to search for. */
   empty: boolean;
+}
+
+interface Candidate {
+  doc: number;
+  lexicalScore: number;
+  covered: number;
+  matched: Set<string>;
 }
 
 /** Ranks every section for a question and gives the best ones a calibrated confidence. */
@@ -66,53 +75,87 @@ export function searchSections(
     return { ranked: [], unknownLanguages, empty: words.length === 0 };
 
   const totalImportance = words.reduce((sum, w) => sum + w.importance, 0);
-  const scores = new Map<number, { score: number; covered: number }>();
-  for (const word of words) {
-    const best = new Map<number, { contribution: number; credit: number }>();
-    for (const alt of word.alternatives) {
-      for (const { doc, weight } of index.postingsOf(alt.term)) {
-        const contribution = alt.weight * weight;
-        const previous = best.get(doc);
-        if (!previous || contribution > previous.contribution)
-          best.set(doc, { contribution, credit: Math.min(1, alt.weight) });
-      }
-    }
-    for (const [doc, { contribution, credit }] of best) {
-      const entry = scores.get(doc) ?? { score: 0, covered: 0 };
-      entry.score += contribution;
-      entry.covered += word.importance * credit;
-      scores.set(doc, entry);
-    }
-  }
-
+  const knownImportance = words.reduce((sum, w) => sum + (w.known ? w.importance : 0), 0);
   const questionVector = phrasingVector(index, searchable, words);
-  const candidates = [...scores]
-    .filter(([doc]) => !allowedTopics.size || allowedTopics.has(index.entries[doc]!.topic.id))
-    .sort((a, b) => b[1].score - a[1].score)
+  const scored = lexicalCandidates(index, words)
+    .filter((c) => !allowedTopics.size || allowedTopics.has(index.entries[c.doc]!.topic.id))
+    .sort((a, b) => b.lexicalScore - a.lexicalScore)
     .slice(0, searchConfig.rerankDepth)
-    .map(([doc, { score, covered }]) => {
-      const sampleSimilarity = bestSampleSimilarity(index.sampleQuestions[doc]!, questionVector);
-      const bonus =
-        searchConfig.sampleQuestionWeight *
-        sampleSimilarity *
-        sampleSimilarity *
-        Math.max(totalImportance, index.maxIdf);
-      return {
-        ...index.entries[doc]!,
-        doc,
-        score: score + bonus,
-        lexicalScore: score,
-        coverage: covered / totalImportance,
-        sampleSimilarity,
-      };
+    .map((candidate) => {
+      const sampleSimilarity = bestSampleSimilarity(index.sampleQuestions[candidate.doc]!, questionVector);
+      const titleCoverage = shareCovered(index.titleTerms[candidate.doc]!, candidate.matched);
+      const scale = Math.max(totalImportance, index.maxIdf);
+      const score =
+        candidate.lexicalScore +
+        searchConfig.sampleQuestionWeight * sampleSimilarity ** 2 * scale +
+        (titleCoverage === 1 ? searchConfig.fullTitleWeight * index.maxIdf : 0);
+      return { candidate, sampleSimilarity, titleCoverage, score };
     })
     .sort((a, b) => b.score - a.score);
 
-  const ranked = candidates.slice(0, limit).map((candidate, i) => ({
-    ...candidate,
-    confidence: confidenceOf(candidate, i === 0 ? candidates[1] : candidates[0], i === 0),
-  }));
+  const ranked = scored.slice(0, limit).map(({ candidate, sampleSimilarity, titleCoverage, score }, i) => {
+    const other = i === 0 ? scored[1] : scored[0];
+    const features: MatchFeatures = {
+      coverage: candidate.covered / totalImportance,
+      knownCoverage: knownImportance > 0 ? candidate.covered / knownImportance : 0,
+      unknownShare: 1 - knownImportance / totalImportance,
+      sampleSimilarity,
+      titleCoverage,
+      lead: other ? (score - other.score) / score : 1,
+    };
+    return {
+      ...index.entries[candidate.doc]!,
+      doc: candidate.doc,
+      score,
+      lexicalScore: candidate.lexicalScore,
+      features,
+      confidence:
+        i === 0 ? confidenceOf(features) : confidenceOf(features) * Math.min(1, score / scored[0]!.score),
+    };
+  });
   return { ranked, unknownLanguages, empty: false };
+}
+
+/**
+ * BM25F over the postings of every way each question word can match; a word counts once per section.
+ * In a large knowledge base a word most sections use ranks nothing and its postings are long,
+ * so it is credited to every section instead of scanned.
+ */
+function lexicalCandidates(index: SectionIndex, words: QueryWord[]): Candidate[] {
+  const candidates = new Map<number, Candidate>();
+  const ubiquitousFrom =
+    index.size >= searchConfig.ubiquitousTerms.minSections
+      ? index.size * searchConfig.ubiquitousTerms.share
+      : Infinity;
+  let coveredEverywhere = 0;
+  for (const word of words) {
+    const literal = word.alternatives.find((a) => a.literal);
+    if (literal && index.documentFrequency(literal.term) > ubiquitousFrom) {
+      coveredEverywhere += word.importance * Math.min(1, literal.weight);
+      continue;
+    }
+    const best = new Map<number, { contribution: number; alt: Alternative }>();
+    for (const alt of word.alternatives) {
+      if (index.documentFrequency(alt.term) > ubiquitousFrom) continue;
+      const { docs, weights } = index.postingsOf(alt.term);
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        const contribution = alt.weight * weights[i]!;
+        const previous = best.get(doc);
+        if (!previous || contribution > previous.contribution) best.set(doc, { contribution, alt });
+      }
+    }
+    for (const [doc, { contribution, alt }] of best) {
+      let candidate = candidates.get(doc);
+      if (!candidate)
+        candidates.set(doc, (candidate = { doc, lexicalScore: 0, covered: 0, matched: new Set() }));
+      candidate.lexicalScore += contribution;
+      candidate.covered += word.importance * Math.min(1, alt.weight);
+      if (alt.literal) candidate.matched.add(alt.term);
+    }
+  }
+  for (const candidate of candidates.values()) candidate.covered += coveredEverywhere;
+  return [...candidates.values()];
 }
 
 /** Topic ids a question may be answered from, given the languages it names; null when none fits. */
@@ -131,34 +174,45 @@ function queryWords(index: SectionIndex, typos: TypoCorrector, text: string): Qu
     if (token.stop || byTerm.has(token.term)) continue;
     const base = token.identifier ? searchConfig.identifierWeight : 1;
     let known: Alternative | undefined = index.has(token.term)
-      ? { term: token.term, weight: base }
+      ? { term: token.term, weight: base, literal: true }
       : undefined;
     if (!known && token.identifier && token.term.includes('.')) continue; // its parts carry it
     if (!known && token.surface.startsWith('un') && token.surface.length > 5) {
       // "unawaited" reads as "not awaited"
       const rest = tokenize(token.surface.slice(2))[0];
-      if (rest && index.has(negatedTerm(rest.term))) known = { term: negatedTerm(rest.term), weight: base };
-      else if (rest && index.has(rest.term))
-        known = { term: rest.term, weight: base * searchConfig.synonymWeight };
+      if (rest && index.has(negatedTerm(rest.term)))
+        known = { term: negatedTerm(rest.term), weight: base, literal: true };
     }
     if (!known) {
       const fix = typos.correct(token.surface);
       const term = fix ? index.vocabulary.get(fix.word) : undefined;
-      if (term) known = { term, weight: base * searchConfig.typoWeight };
+      if (term) known = { term, weight: base * searchConfig.typoWeight, literal: true };
     }
     const root = known?.term ?? token.term;
     const alternatives: Alternative[] = known ? [known] : [];
     for (const synonym of synonymsOf(root)) {
-      if (index.has(synonym)) alternatives.push({ term: synonym, weight: searchConfig.synonymWeight });
+      if (index.has(synonym))
+        alternatives.push({ term: synonym, weight: searchConfig.synonymWeight, literal: false });
     }
-    const importance = known
-      ? index.idf(known.term)
-      : alternatives.length
-        ? index.idf(alternatives[0]!.term)
-        : searchConfig.unknownWordImportance * index.maxIdf;
-    byTerm.set(token.term, { surface: token.surface, term: root, importance, alternatives });
+    const importance = alternatives.length
+      ? index.idf(alternatives[0]!.term)
+      : searchConfig.unknownWordImportance * index.maxIdf;
+    byTerm.set(token.term, {
+      surface: token.surface,
+      term: root,
+      importance,
+      known: alternatives.length > 0,
+      alternatives,
+    });
   }
   return [...byTerm.values()];
+}
+
+function shareCovered(terms: ReadonlySet<string>, matched: ReadonlySet<string>): number {
+  if (terms.size === 0) return 0;
+  let covered = 0;
+  for (const term of terms) if (matched.has(term)) covered++;
+  return covered / terms.size;
 }
 
 function bestSampleSimilarity(samples: readonly TermVector[], question: TermVector): number {

@@ -14,10 +14,10 @@ describe('accuracy on labelled questions', () => {
       await readLabelledQuestions('test/eval/questions.jsonl'),
     );
     expect(report.inDomain).toBeGreaterThanOrEqual(150);
-    expect(ratio(report.top1, report.inDomain)).toBeGreaterThanOrEqual(0.78);
-    expect(ratio(report.answeredCorrectly, report.inDomain)).toBeGreaterThanOrEqual(0.66);
+    expect(ratio(report.top1, report.inDomain)).toBeGreaterThanOrEqual(0.8);
+    expect(ratio(report.answeredCorrectly, report.inDomain)).toBeGreaterThanOrEqual(0.7);
     expect(ratio(report.offTopicRejected, report.offTopic)).toBeGreaterThanOrEqual(0.95);
-    expect(report.confidentlyWrong).toBeLessThanOrEqual(12);
+    expect(report.confidentlyWrong).toBeLessThanOrEqual(14);
   });
 
   it('three topics loaded: no answer comes from the wrong topic', async () => {
@@ -37,6 +37,6 @@ describe('accuracy on labelled questions', () => {
     );
     expect(wrongTopic.map((o) => o.question.question)).toEqual([]);
     expect(ratio(report.top1, report.inDomain)).toBeGreaterThanOrEqual(0.65);
-    expect(report.confidentlyWrong).toBeLessThanOrEqual(3);
+    expect(report.confidentlyWrong).toBeLessThanOrEqual(6);
   });
 });

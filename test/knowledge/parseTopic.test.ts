@@ -30,7 +30,7 @@ describe('slugify', () => {
 
 describe('parseTopic', () => {
   it('reads the raw seed capture as its nine sections, in the seed shape', async () => {
-    const seed = await readFile('../shared/seeds/000_511090a6a8a2a410.txt', 'utf8');
+    const seed = await readFile('test/fixtures/captures/seed-csharp-async.txt', 'utf8');
     const topic = parseTopic(seed, 'seed.txt', 'seed');
     expect(topic.sections.map((s) => s.id)).toEqual(SHIPPED_IDS);
     const syntax = topic.sections.find((s) => s.id === 'syntax')!;
