@@ -1,7 +1,8 @@
 /**
  * The knowledge preview in a real headless browser: Debian's Chromium, driven by playwright-core.
  * Needs /usr/bin/chromium (`sh scripts/ensureChromium.sh` installs it); fails, never skips, without it.
- * Also writes the README's screenshot, docs/preview.png.
+ * Also takes a screenshot: to the git-ignored test/preview/screenshots/, or to the README's
+ * docs/preview.png when UPDATE_SCREENSHOT=1 (so a test run never changes a tracked file).
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -28,7 +29,9 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SCREENSHOT = path.join(ROOT, 'docs/preview.png');
+const SCREENSHOT = process.env.UPDATE_SCREENSHOT
+  ? path.join(ROOT, 'docs/preview.png')
+  : path.join(ROOT, 'test/preview/screenshots/preview.png');
 const ON_TOPIC = 'does await block the thread?';
 const OFF_TOPIC = "what's the weather in Paris";
 
