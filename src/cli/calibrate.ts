@@ -3,7 +3,7 @@
  * fits the confidence model on the labelled questions of every training set (the top section's
  * match features; right = 1, wrong or off-topic = 0), then shows what each answer threshold gives
  * on every set. The printed model goes into src/search/searchConfig.ts by hand, so a change of
- * calibration is a reviewed commit. Default: the shipped topic's questions and the three-topic set.
+ * calibration is a reviewed commit. Default: the shipped topic's questions, the short near-miss set and the three-topic set.
  */
 import 'dotenv/config';
 import type { ConceptEngine } from '../answer/ConceptEngine.js';
@@ -29,6 +29,7 @@ function examplesFor(
 
 const DEFAULT_SETS = [
   'test/eval/questions.jsonl=knowledge',
+  'test/eval/calibration.jsonl=knowledge',
   'test/eval/multi-topic.jsonl=knowledge,test/fixtures/multi-topic',
 ];
 

@@ -1,16 +1,21 @@
-/** `npm run eval [-- FILE [KNOWLEDGE_DIR]]`: accuracy on labelled questions, with every miss. */
+/**
+ * `npm run eval [-- FILE [DIR[,DIR...]]]`: accuracy on labelled questions, with every miss, beside
+ * a plain fuse.js search over the same knowledge for reference.
+ */
 import 'dotenv/config';
-import { loadEngine } from '../answer/loadEngine.js';
 import { knowledgeDirFromEnv } from '../knowledge/loadKnowledge.js';
 import { evaluate, ratio, readLabelledQuestions, type Outcome } from '../eval/evaluate.js';
+import { loadEvalEngine } from '../eval/loadEvalEngine.js';
+import { plainFuseTop1 } from '../eval/plainFuseBaseline.js';
 import { exitOnKnowledgeError } from './exitOnKnowledgeError.js';
 
 async function main([
   file = 'test/eval/questions.jsonl',
   dir = knowledgeDirFromEnv(),
 ]: string[]): Promise<void> {
-  const engine = await loadEngine(dir);
-  const report = evaluate(engine, await readLabelledQuestions(file));
+  const engine = await loadEvalEngine(dir);
+  const questions = await readLabelledQuestions(file);
+  const report = evaluate(engine, questions);
   const misses = report.outcomes.filter((o) =>
     o.question.expect.length ? !(o.correct && o.answer.kind === 'answer') : o.answer.kind === 'answer',
   );
@@ -23,6 +28,7 @@ async function main([
       `${file}: ${report.inDomain} in-domain, ${report.offTopic} off-topic questions, ${engine.sectionCount} sections`,
       `in-domain top-1 (answer or first "did you mean"): ${pct(report.top1, report.inDomain)} (${report.top1}/${report.inDomain}); answered outright and right: ${pct(report.answeredCorrectly, report.inDomain)}`,
       `off-topic rejection: ${pct(report.offTopicRejected, report.offTopic)} (${report.offTopicRejected}/${report.offTopic}); confidently wrong answers: ${report.confidentlyWrong} of ${report.outcomes.length}`,
+      `for reference, a plain fuse.js search over title and text: in-domain top-1 ${pct(plainFuseTop1(engine.knowledge, questions) * report.inDomain, report.inDomain)}`,
       '',
     ].join('\n'),
   );

@@ -20,6 +20,9 @@ type FieldName = keyof typeof searchConfig.fieldWeights;
 /** Fields whose length varies a lot between sections, so their term counts are normalised by length. */
 const LENGTH_NORMALISED: ReadonlySet<FieldName> = new Set(['points', 'code', 'questions']);
 const LENGTH_NORM_STRENGTH = 0.5;
+/** A term most of a topic's sections use (in their own words, not code) is one of its core terms. */
+const CORE_TERM_SHARE = 0.6;
+const CONTENT_FIELDS: readonly FieldName[] = ['title', 'keywords', 'questions', 'points'];
 /** Function words carry intent in phrasing ("what is X for?") but little else. */
 const STOP_WORD_WEIGHT = 0.25;
 /** Question words that change what is asked ("why" vs "how"), weighted higher in phrasing comparisons. */
@@ -80,6 +83,8 @@ export class SectionIndex {
   readonly titleTerms: ReadonlySet<string>[];
   /** Per section: each sample question as a weighted term vector, stop words included. */
   readonly sampleQuestions: TermVector[][];
+  /** Per topic id: its core terms, the words of its title and those most of its sections use. */
+  readonly topicCoreTerms = new Map<string, ReadonlySet<string>>();
   /** Per topic id: the canonical languages it is about. */
   readonly topicLanguages = new Map<string, ReadonlySet<string>>();
   readonly maxIdf: number;
@@ -109,6 +114,7 @@ export class SectionIndex {
     );
     const topics = new Set(entries.map((e) => e.topic));
     for (const topic of topics) this.topicLanguages.set(topic.id, languagesOfTopic(topic));
+    this.collectCoreTerms(fieldTerms, tokensOfTopic);
   }
 
   /** Weight of a term in a phrasing comparison: its idf, or a small constant for function words. */
@@ -142,6 +148,31 @@ export class SectionIndex {
   /** BM25's inverse document frequency: high for words few sections use. */
   idf(term: string): number {
     return bm25Idf(this.entries.length, this.documentFrequency(term));
+  }
+
+  private collectCoreTerms(
+    docs: Map<FieldName, Map<string, number>>[],
+    tokensOfTopic: (topic: Topic) => Token[],
+  ): void {
+    const sectionsUsing = new Map<Topic, Map<string, number>>();
+    docs.forEach((fields, doc) => {
+      const topic = this.entries[doc]!.topic;
+      let counts = sectionsUsing.get(topic);
+      if (!counts) sectionsUsing.set(topic, (counts = new Map()));
+      const terms = new Set<string>();
+      for (const field of CONTENT_FIELDS) for (const term of fields.get(field)?.keys() ?? []) terms.add(term);
+      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    });
+    for (const [topic, counts] of sectionsUsing) {
+      const core = new Set(
+        tokensOfTopic(topic)
+          .filter((t) => !t.stop)
+          .map((t) => t.term),
+      );
+      const minimum = Math.max(2, CORE_TERM_SHARE * topic.sections.length);
+      for (const [term, count] of counts) if (count >= minimum) core.add(term);
+      this.topicCoreTerms.set(topic.id, core);
+    }
   }
 
   /** Per field, each content term's length-normalised count; also fills the vocabulary. */

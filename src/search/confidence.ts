@@ -14,6 +14,12 @@ export interface MatchFeatures {
   titleCoverage: number;
   /** How far the section's score stands above the next one's, relative to its own. */
   lead: number;
+  /** The section's BM25F score on a saturating scale: one passing mention is weak, many strong matches strong. */
+  support: number;
+  /** Share of the matched importance that needed a typo correction. */
+  typoShare: number;
+  /** 1 when the question uses one of the topic's core words (its title's, or those most sections use). */
+  anchored: number;
 }
 
 export const FEATURE_NAMES = [
@@ -23,6 +29,9 @@ export const FEATURE_NAMES = [
   'sampleSimilarity',
   'titleCoverage',
   'lead',
+  'support',
+  'typoShare',
+  'anchored',
 ] as const satisfies readonly (keyof MatchFeatures)[];
 
 /**

@@ -24,6 +24,10 @@ export const searchConfig = {
   unknownWordImportance: 0.45,
   /** How much resemblance to one of a section's sample questions adds to its score. */
   sampleQuestionWeight: 0.5,
+  /** What covering the whole question adds to a section's score (scaled like the sample-question bonus). */
+  coverageWeight: 0.5,
+  /** What a title naming the question's own words adds (`what does await do` -> `await` keyword). */
+  titleFocusWeight: 0.5,
   /** What naming every word of a section's title adds to its score, as a share of the rarest word's idf. */
   fullTitleWeight: 1,
   /** Words used by more than `share` of the sections, in a base of at least `minSections`, are not scanned. */
@@ -34,19 +38,22 @@ export const searchConfig = {
   maxSuggestions: 3,
   /** Logistic model from match features to confidence (see confidence.ts), fitted by `npm run calibrate`. */
   confidenceModel: {
-    bias: -2.4,
+    bias: -3.93,
     weights: {
-      coverage: 2.72,
-      knownCoverage: 0.62,
-      unknownShare: -1.24,
-      sampleSimilarity: 1.02,
-      titleCoverage: 1.33,
-      lead: 0.98,
+      coverage: 1.73,
+      knownCoverage: 0.5,
+      unknownShare: -1.37,
+      sampleSimilarity: 0.83,
+      titleCoverage: 0.61,
+      lead: 0.78,
+      support: 3.67,
+      typoShare: -0.41,
+      anchored: 1.72,
     },
   },
   /** Confidence needed to answer; between `suggest` and `answer` the bot asks "did you mean". */
   thresholds: {
-    answer: 0.6,
+    answer: 0.55,
     suggest: 0.2,
   },
 };

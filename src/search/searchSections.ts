@@ -20,6 +20,8 @@ interface Alternative {
   weight: number;
   /** The word as asked (or its typo correction), as opposed to a synonym. */
   literal: boolean;
+  /** Found by typo correction. */
+  typo?: boolean;
 }
 
 /** A content word of the question with everything it may match. */
@@ -51,10 +53,14 @@ export interface SearchResult {
   empty: boolean;
 }
 
+/** Lexical score, in units of the rarest word's idf, at which `support` reaches 63%. */
+const SUPPORT_SCALE = 2;
+
 interface Candidate {
   doc: number;
   lexicalScore: number;
   covered: number;
+  coveredByTypo: number;
   matched: Set<string>;
 }
 
@@ -77,18 +83,24 @@ export function searchSections(
   const totalImportance = words.reduce((sum, w) => sum + w.importance, 0);
   const knownImportance = words.reduce((sum, w) => sum + (w.known ? w.importance : 0), 0);
   const questionVector = phrasingVector(index, searchable, words);
+  const knownWords = words.filter((w) => w.known).length;
   const scored = lexicalCandidates(index, words)
     .filter((c) => !allowedTopics.size || allowedTopics.has(index.entries[c.doc]!.topic.id))
     .sort((a, b) => b.lexicalScore - a.lexicalScore)
     .slice(0, searchConfig.rerankDepth)
     .map((candidate) => {
       const sampleSimilarity = bestSampleSimilarity(index.sampleQuestions[candidate.doc]!, questionVector);
-      const titleCoverage = shareCovered(index.titleTerms[candidate.doc]!, candidate.matched);
+      const titleTerms = index.titleTerms[candidate.doc]!;
+      const titleCoverage = shareCovered(titleTerms, candidate.matched);
+      // How much of what the question is about the title names ("what does await do" -> `await` keyword).
+      const titleFocus = knownWords > 0 ? sharedCount(titleTerms, candidate.matched) / knownWords : 0;
       const scale = Math.max(totalImportance, index.maxIdf);
       const score =
         candidate.lexicalScore +
         searchConfig.sampleQuestionWeight * sampleSimilarity ** 2 * scale +
-        (titleCoverage === 1 ? searchConfig.fullTitleWeight * index.maxIdf : 0);
+        (titleCoverage === 1 ? searchConfig.fullTitleWeight * index.maxIdf : 0) +
+        searchConfig.titleFocusWeight * titleFocus * index.maxIdf +
+        searchConfig.coverageWeight * (candidate.covered / totalImportance) * scale;
       return { candidate, sampleSimilarity, titleCoverage, score };
     })
     .sort((a, b) => b.score - a.score);
@@ -102,6 +114,12 @@ export function searchSections(
       sampleSimilarity,
       titleCoverage,
       lead: other ? (score - other.score) / score : 1,
+      anchored:
+        sharedCount(index.topicCoreTerms.get(index.entries[candidate.doc]!.topic.id)!, candidate.matched) > 0
+          ? 1
+          : 0,
+      support: 1 - Math.exp(-candidate.lexicalScore / (SUPPORT_SCALE * index.maxIdf)),
+      typoShare: candidate.covered > 0 ? candidate.coveredByTypo / candidate.covered : 0,
     };
     return {
       ...index.entries[candidate.doc]!,
@@ -148,9 +166,14 @@ function lexicalCandidates(index: SectionIndex, words: QueryWord[]): Candidate[]
     for (const [doc, { contribution, alt }] of best) {
       let candidate = candidates.get(doc);
       if (!candidate)
-        candidates.set(doc, (candidate = { doc, lexicalScore: 0, covered: 0, matched: new Set() }));
+        candidates.set(
+          doc,
+          (candidate = { doc, lexicalScore: 0, covered: 0, coveredByTypo: 0, matched: new Set() }),
+        );
       candidate.lexicalScore += contribution;
-      candidate.covered += word.importance * Math.min(1, alt.weight);
+      const credit = word.importance * Math.min(1, alt.weight);
+      candidate.covered += credit;
+      if (alt.typo) candidate.coveredByTypo += credit;
       if (alt.literal) candidate.matched.add(alt.term);
     }
   }
@@ -186,7 +209,7 @@ function queryWords(index: SectionIndex, typos: TypoCorrector, text: string): Qu
     if (!known) {
       const fix = typos.correct(token.surface);
       const term = fix ? index.vocabulary.get(fix.word) : undefined;
-      if (term) known = { term, weight: base * searchConfig.typoWeight, literal: true };
+      if (term) known = { term, weight: base * searchConfig.typoWeight, literal: true, typo: true };
     }
     const root = known?.term ?? token.term;
     const alternatives: Alternative[] = known ? [known] : [];
@@ -208,11 +231,14 @@ function queryWords(index: SectionIndex, typos: TypoCorrector, text: string): Qu
   return [...byTerm.values()];
 }
 
-function shareCovered(terms: ReadonlySet<string>, matched: ReadonlySet<string>): number {
-  if (terms.size === 0) return 0;
+function sharedCount(terms: ReadonlySet<string>, matched: ReadonlySet<string>): number {
   let covered = 0;
   for (const term of terms) if (matched.has(term)) covered++;
-  return covered / terms.size;
+  return covered;
+}
+
+function shareCovered(terms: ReadonlySet<string>, matched: ReadonlySet<string>): number {
+  return terms.size === 0 ? 0 : sharedCount(terms, matched) / terms.size;
 }
 
 function bestSampleSimilarity(samples: readonly TermVector[], question: TermVector): number {

@@ -116,7 +116,8 @@ function stem(word: string): string {
 }
 
 function wordToken(word: string): Token {
-  const stop = isStopWord(word);
+  // A negation says nothing by itself; it lives on in the negated term (`not-await`).
+  const stop = isStopWord(word) || NEGATIONS.has(word);
   const term = stop || /[#+]/.test(word) ? word : stem(word);
   return { term, surface: word, identifier: false, stop };
 }
