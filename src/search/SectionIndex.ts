@@ -79,6 +79,8 @@ export class SectionIndex {
   private readonly postings = new Map<string, PostingList>();
   /** Surface word -> index term, for every word the knowledge uses. */
   readonly vocabulary = new Map<string, string>();
+  /** Multi-word keywords and titles, by first term: phrases a question may contain word for word. */
+  readonly phrases = new Map<string, { doc: number; terms: readonly string[] }[]>();
   /** Per section: the content terms of its title. */
   readonly titleTerms: ReadonlySet<string>[];
   /** Per section: each sample question as a weighted term vector, stop words included. */
@@ -101,6 +103,15 @@ export class SectionIndex {
     );
     this.buildPostings(fieldTerms);
     this.maxIdf = this.idf('\u0000never-indexed');
+    entries.forEach(({ section }, doc) => {
+      for (const phrase of [section.title, ...section.keywords]) {
+        const terms = phraseTerms(tokenize(phrase));
+        if (terms.length < 2) continue;
+        let list = this.phrases.get(terms[0]!);
+        if (!list) this.phrases.set(terms[0]!, (list = []));
+        list.push({ doc, terms });
+      }
+    });
     this.titleTerms = entries.map(
       ({ section }) =>
         new Set(
@@ -182,7 +193,7 @@ export class SectionIndex {
       const counts = new Map<string, number>();
       for (const token of tokens) {
         if (token.stop) continue;
-        this.vocabulary.set(token.surface, token.term);
+        if (!token.negated) this.vocabulary.set(token.surface, token.term);
         counts.set(token.term, (counts.get(token.term) ?? 0) + 1);
       }
       counted.set(field, counts);
@@ -269,6 +280,11 @@ function languagesOfTopic(topic: Topic): ReadonlySet<string> {
     if (language) found.add(language);
   }
   return found;
+}
+
+/** A text's words in order, as terms, function words included: the form phrases are compared in. */
+export function phraseTerms(tokens: readonly Token[]): string[] {
+  return tokens.filter((t) => !t.identifier && !t.negated).map((t) => t.term);
 }
 
 /** Language names route a question to a topic; they say nothing about which section answers it. */

@@ -12,6 +12,10 @@ export interface MatchFeatures {
   sampleSimilarity: number;
   /** Share of the section title's words the question names. */
   titleCoverage: number;
+  /** Share of the question's known words that the section title names. */
+  titleFocus: number;
+  /** 1 when the question contains one of the section's multi-word keywords (or its title) word for word. */
+  phraseMatch: number;
   /** How far the section's score stands above the next one's, relative to its own. */
   lead: number;
   /** The section's BM25F score on a saturating scale: one passing mention is weak, many strong matches strong. */
@@ -28,6 +32,8 @@ export const FEATURE_NAMES = [
   'unknownShare',
   'sampleSimilarity',
   'titleCoverage',
+  'titleFocus',
+  'phraseMatch',
   'lead',
   'support',
   'typoShare',

@@ -28,6 +28,8 @@ export const searchConfig = {
   coverageWeight: 0.5,
   /** What a title naming the question's own words adds (`what does await do` -> `await` keyword). */
   titleFocusWeight: 0.5,
+  /** What containing a multi-word keyword or the title word for word adds (at most twice). */
+  phraseWeight: 0.5,
   /** What naming every word of a section's title adds to its score, as a share of the rarest word's idf. */
   fullTitleWeight: 1,
   /** Words used by more than `share` of the sections, in a base of at least `minSections`, are not scanned. */
@@ -38,17 +40,19 @@ export const searchConfig = {
   maxSuggestions: 3,
   /** Logistic model from match features to confidence (see confidence.ts), fitted by `npm run calibrate`. */
   confidenceModel: {
-    bias: -3.93,
+    bias: -3.89,
     weights: {
-      coverage: 1.73,
-      knownCoverage: 0.5,
-      unknownShare: -1.37,
-      sampleSimilarity: 0.83,
-      titleCoverage: 0.61,
-      lead: 0.78,
-      support: 3.67,
+      coverage: 1.88,
+      knownCoverage: 0.45,
+      unknownShare: -1.48,
+      sampleSimilarity: 0.98,
+      titleCoverage: 0.32,
+      titleFocus: 0.75,
+      phraseMatch: 0.51,
+      lead: 0.62,
+      support: 3.07,
       typoShare: -0.41,
-      anchored: 1.72,
+      anchored: 1.82,
     },
   },
   /** Confidence needed to answer; between `suggest` and `answer` the bot asks "did you mean". */

@@ -4,6 +4,7 @@ import { normalizeText } from './normalizeText.js';
 import { searchConfig } from './searchConfig.js';
 import {
   cosine,
+  phraseTerms,
   termVector,
   withoutLanguageNames,
   type IndexedSection,
@@ -84,6 +85,7 @@ export function searchSections(
   const knownImportance = words.reduce((sum, w) => sum + (w.known ? w.importance : 0), 0);
   const questionVector = phrasingVector(index, searchable, words);
   const knownWords = words.filter((w) => w.known).length;
+  const phraseHits = phrasesContained(index, searchable, words);
   const scored = lexicalCandidates(index, words)
     .filter((c) => !allowedTopics.size || allowedTopics.has(index.entries[c.doc]!.topic.id))
     .sort((a, b) => b.lexicalScore - a.lexicalScore)
@@ -100,37 +102,43 @@ export function searchSections(
         searchConfig.sampleQuestionWeight * sampleSimilarity ** 2 * scale +
         (titleCoverage === 1 ? searchConfig.fullTitleWeight * index.maxIdf : 0) +
         searchConfig.titleFocusWeight * titleFocus * index.maxIdf +
-        searchConfig.coverageWeight * (candidate.covered / totalImportance) * scale;
-      return { candidate, sampleSimilarity, titleCoverage, score };
+        searchConfig.coverageWeight * (candidate.covered / totalImportance) * scale +
+        searchConfig.phraseWeight * Math.min(2, phraseHits.get(candidate.doc) ?? 0) * index.maxIdf;
+      return { candidate, sampleSimilarity, titleCoverage, titleFocus, score };
     })
     .sort((a, b) => b.score - a.score);
 
-  const ranked = scored.slice(0, limit).map(({ candidate, sampleSimilarity, titleCoverage, score }, i) => {
-    const other = i === 0 ? scored[1] : scored[0];
-    const features: MatchFeatures = {
-      coverage: candidate.covered / totalImportance,
-      knownCoverage: knownImportance > 0 ? candidate.covered / knownImportance : 0,
-      unknownShare: 1 - knownImportance / totalImportance,
-      sampleSimilarity,
-      titleCoverage,
-      lead: other ? (score - other.score) / score : 1,
-      anchored:
-        sharedCount(index.topicCoreTerms.get(index.entries[candidate.doc]!.topic.id)!, candidate.matched) > 0
-          ? 1
-          : 0,
-      support: 1 - Math.exp(-candidate.lexicalScore / (SUPPORT_SCALE * index.maxIdf)),
-      typoShare: candidate.covered > 0 ? candidate.coveredByTypo / candidate.covered : 0,
-    };
-    return {
-      ...index.entries[candidate.doc]!,
-      doc: candidate.doc,
-      score,
-      lexicalScore: candidate.lexicalScore,
-      features,
-      confidence:
-        i === 0 ? confidenceOf(features) : confidenceOf(features) * Math.min(1, score / scored[0]!.score),
-    };
-  });
+  const ranked = scored
+    .slice(0, limit)
+    .map(({ candidate, sampleSimilarity, titleCoverage, titleFocus, score }, i) => {
+      const other = i === 0 ? scored[1] : scored[0];
+      const features: MatchFeatures = {
+        coverage: candidate.covered / totalImportance,
+        knownCoverage: knownImportance > 0 ? candidate.covered / knownImportance : 0,
+        unknownShare: 1 - knownImportance / totalImportance,
+        sampleSimilarity,
+        titleCoverage,
+        titleFocus,
+        phraseMatch: Math.min(1, phraseHits.get(candidate.doc) ?? 0),
+        lead: other ? (score - other.score) / score : 1,
+        anchored:
+          sharedCount(index.topicCoreTerms.get(index.entries[candidate.doc]!.topic.id)!, candidate.matched) >
+          0
+            ? 1
+            : 0,
+        support: 1 - Math.exp(-candidate.lexicalScore / (SUPPORT_SCALE * index.maxIdf)),
+        typoShare: candidate.covered > 0 ? candidate.coveredByTypo / candidate.covered : 0,
+      };
+      return {
+        ...index.entries[candidate.doc]!,
+        doc: candidate.doc,
+        score,
+        lexicalScore: candidate.lexicalScore,
+        features,
+        confidence:
+          i === 0 ? confidenceOf(features) : confidenceOf(features) * Math.min(1, score / scored[0]!.score),
+      };
+    });
   return { ranked, unknownLanguages, empty: false };
 }
 
@@ -199,6 +207,20 @@ function queryWords(index: SectionIndex, typos: TypoCorrector, text: string): Qu
     let known: Alternative | undefined = index.has(token.term)
       ? { term: token.term, weight: base, literal: true }
       : undefined;
+    const extra: Alternative[] = [];
+    if (known && !token.negated && !index.vocabulary.has(token.surface)) {
+      // A misspelling can share a stem with a rarer word ("cach" -> `cache`): the common word it is one edit from wins.
+      const fix = typos.correct(token.surface);
+      const corrected = fix ? index.vocabulary.get(fix.word) : undefined;
+      if (
+        corrected &&
+        corrected !== known.term &&
+        index.documentFrequency(corrected) > index.documentFrequency(known.term)
+      ) {
+        extra.push({ ...known, weight: searchConfig.synonymWeight, literal: false });
+        known = { term: corrected, weight: base * searchConfig.typoWeight, literal: true, typo: true };
+      }
+    }
     if (!known && token.identifier && token.term.includes('.')) continue; // its parts carry it
     if (!known && token.surface.startsWith('un') && token.surface.length > 5) {
       // "unawaited" reads as "not awaited"
@@ -208,11 +230,13 @@ function queryWords(index: SectionIndex, typos: TypoCorrector, text: string): Qu
     }
     if (!known) {
       const fix = typos.correct(token.surface);
-      const term = fix ? index.vocabulary.get(fix.word) : undefined;
-      if (term) known = { term, weight: base * searchConfig.typoWeight, literal: true, typo: true };
+      const corrected = fix ? index.vocabulary.get(fix.word) : undefined;
+      const term = corrected && token.negated ? negatedTerm(corrected) : corrected;
+      if (term && index.has(term))
+        known = { term, weight: base * searchConfig.typoWeight, literal: true, typo: true };
     }
     const root = known?.term ?? token.term;
-    const alternatives: Alternative[] = known ? [known] : [];
+    const alternatives: Alternative[] = known ? [known, ...extra] : [];
     for (const synonym of synonymsOf(root)) {
       if (index.has(synonym))
         alternatives.push({ term: synonym, weight: searchConfig.synonymWeight, literal: false });
@@ -229,6 +253,21 @@ function queryWords(index: SectionIndex, typos: TypoCorrector, text: string): Qu
     });
   }
   return [...byTerm.values()];
+}
+
+/** Per section, how many of its multi-word keywords (or its title) the question contains word for word. */
+function phrasesContained(index: SectionIndex, text: string, words: QueryWord[]): Map<number, number> {
+  const corrected = new Map(words.map((w) => [w.surface, w.term]));
+  const sequence = phraseTerms(
+    tokenize(text).map((t) => (t.stop ? t : { ...t, term: corrected.get(t.surface) ?? t.term })),
+  );
+  const hits = new Map<number, number>();
+  for (let start = 0; start < sequence.length; start++) {
+    for (const { doc, terms } of index.phrases.get(sequence[start]!) ?? []) {
+      if (terms.every((term, i) => sequence[start + i] === term)) hits.set(doc, (hits.get(doc) ?? 0) + 1);
+    }
+  }
+  return hits;
 }
 
 function sharedCount(terms: ReadonlySet<string>, matched: ReadonlySet<string>): number {

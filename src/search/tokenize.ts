@@ -11,6 +11,8 @@ export interface Token {
   identifier: boolean;
   /** A function word or chat filler: ignored for scoring, kept for phrasing similarity. */
   stop: boolean;
+  /** The negated form of the word before it (`not-await` after "don't await"). */
+  negated?: boolean;
 }
 
 // `Task.Run`, `.Result`, `HttpClient.GetStringAsync()`; and names with an inner capital (`ConfigureAwait`).
