@@ -15,9 +15,9 @@
 import { performance } from 'node:perf_hooks';
 import { ConceptEngine } from '../src/answer/ConceptEngine.js';
 import { loadEngine } from '../src/answer/loadEngine.js';
-import { parseBotConfig } from '../src/config/env.js';
 import { startBot } from '../src/discord/startBot.js';
 import { createLogger } from '../src/logging/logger.js';
+import { configFor } from '../test/discord/harness.js';
 import { DiscordEmulator, type RecordedCall } from '../test/emulator/DiscordEmulator.js';
 import { percentile } from './percentile.js';
 import { syntheticKnowledge } from './syntheticKnowledge.js';
@@ -59,15 +59,7 @@ export async function benchDiscordLatency(options: DiscordLatencyOptions): Promi
   const runs = Math.max(MIN_RUNS, Math.floor(options.runs));
   const engine = await engineFor(options);
   const emu = await DiscordEmulator.start({ rateLimit: false, ackTimeoutMs: 3000 });
-  const config = parseBotConfig({
-    DISCORD_TOKEN: emu.token,
-    DISCORD_CLIENT_ID: emu.applicationId,
-    DISCORD_GUILD_ID: emu.guildId,
-    DISCORD_API_URL: emu.apiUrl,
-    COOLDOWN_SECONDS: '0',
-    DUPLICATE_WINDOW_SECONDS: '0',
-    LOG_LEVEL: 'silent',
-  });
+  const config = configFor(emu, { logLevel: 'silent' });
   const bot = await startBot({ config, getEngine: () => engine, logger: createLogger({ level: 'silent' }) });
   const samples = { slash: [] as number[], mention: [] as number[] };
   try {

@@ -7,6 +7,7 @@ import { slugify } from '../knowledge/slug.js';
 import type { Breakdown, BreakdownSection } from './breakdown.js';
 import { exampleTitle, isCloser, stripInterjection } from './chatter.js';
 import { ImportError } from './ImportError.js';
+import { oneLine } from '../knowledge/oneLine.js';
 
 /**
  * Reads a breakdown in any of the shapes LLMs write (bulleted or numbered items, bold titles with
@@ -56,7 +57,7 @@ class BreakdownReader {
         return this.readParagraph(node, next);
       case 'blockquote':
         if (this.sections.length === 0) this.intro.push(this.slice(node));
-        else this.addPoint(this.current(), dedent(this.slice(node)), 0, true);
+        else this.addPoint(this.current(), oneLine(this.slice(node)), 0, true);
         return;
       default: // thematic breaks, HTML, link definitions: no content of a breakdown
         return;
@@ -140,7 +141,7 @@ class BreakdownReader {
     const text = toString(node);
     const open = this.lastSection();
     if (open && isCloser(text)) {
-      this.addPoint(open, dedent(this.slice(node)), 0, true);
+      this.addPoint(open, oneLine(this.slice(node)), 0, true);
       return;
     }
     // As in the knowledge format, a paragraph that starts with a bold phrase starts a section (`**Example**:`).
@@ -160,7 +161,7 @@ class BreakdownReader {
       if (intro.trim()) this.intro.push(intro);
       return;
     }
-    this.addPoint(open, dedent(this.slice(node)), 0, true);
+    this.addPoint(open, oneLine(this.slice(node)), 0, true);
   }
 
   /**
@@ -177,7 +178,7 @@ class BreakdownReader {
       switch (child.type) {
         case 'paragraph':
         case 'blockquote':
-          this.addPoint(section, dedent(this.slice(child)), depth, false);
+          this.addPoint(section, oneLine(this.slice(child)), depth, false);
           break;
         case 'heading':
           this.addPoint(section, `**${phrasingMarkdown(child.children, this.source)}**`, depth, false);
@@ -207,7 +208,7 @@ class BreakdownReader {
     const section = this.titleSection(strong.children, standalone);
     if (!section) return undefined;
     const after = this.source.slice(strong.position!.end.offset, paragraph.position!.end.offset);
-    return { section, inline: dedent(after.replace(/^\s*(?::|[-–—.](?=\s|$))?/, '')) };
+    return { section, inline: oneLine(after.replace(/^\s*(?::|[-–—.](?=\s|$))?/, '')) };
   }
 
   /** `Purpose: text` in a list without bold: the words before the colon are the title. */
@@ -222,7 +223,7 @@ class BreakdownReader {
     const start = first.position!.start.offset! + found[0].length;
     return {
       section: newSection(label, label, false),
-      inline: dedent(this.source.slice(start, head.position!.end.offset)),
+      inline: oneLine(this.source.slice(start, head.position!.end.offset)),
     };
   }
 
@@ -269,7 +270,7 @@ function titleSeparated(item: ListItem, source: string): boolean {
 
 /** Title Markdown with bold markers dropped (a title is rendered inside `**…**`), on one line. */
 function phrasingMarkdown(children: PhrasingContent[], source: string): string {
-  return dedent(
+  return oneLine(
     children
       .map((c) =>
         c.type === 'strong'
@@ -292,15 +293,6 @@ function cleanTitle(title: string): string {
 
 function codeBlock(node: Code): BreakdownSection['blocks'][number] {
   return { kind: 'code', lang: node.lang ?? undefined, meta: node.meta ?? undefined, value: node.value };
-}
-
-/** Markdown of a paragraph on one line, as the knowledge parser reads a point. */
-function dedent(markdown: string): string {
-  return markdown
-    .split('\n')
-    .map((l) => l.trim())
-    .join(' ')
-    .trim();
 }
 
 /**

@@ -7,6 +7,7 @@ import { parseFrontMatter, type LocatedFrontMatter } from './frontMatter.js';
 import { KnowledgeError } from './KnowledgeError.js';
 import { slugify } from './slug.js';
 import type { Section, Topic } from './types.js';
+import { oneLine } from './oneLine.js';
 
 /** A section as read from the Markdown, before enrichment and defaults are applied. */
 interface DraftSection {
@@ -42,7 +43,7 @@ export function parseTopic(source: string, file: string, topicId: string): Topic
   // Paragraphs between sections are points of the section before; closing chatter after the last one is not.
   const flushTrailing = () => {
     const section = current();
-    if (section) for (const p of trailing) section.points.push(dedent(slice(p)));
+    if (section) for (const p of trailing) section.points.push(oneLine(slice(p)));
     trailing.length = 0;
   };
 
@@ -162,10 +163,10 @@ function collectPoints(node: RootContent, section: DraftSection, slice: (node: N
       section.code.push(codeOf(node));
       return;
     case 'paragraph':
-      section.points.push(dedent(slice(node)));
+      section.points.push(oneLine(slice(node)));
       return;
     case 'blockquote':
-      section.points.push(dedent(slice(node)));
+      section.points.push(oneLine(slice(node)));
       return;
     default:
       return;
@@ -178,20 +179,13 @@ function startsWithStrong(paragraph: Paragraph): boolean {
 }
 
 function phrasingMarkdown(nodes: PhrasingContent[], slice: (node: Nodes) => string): string {
-  return dedent(nodes.map(slice).join(''));
+  return oneLine(nodes.map(slice).join(''));
 }
 
 function codeOf(node: Code): DraftCode {
   return { language: node.lang ?? undefined, code: node.value, line: line(node) };
 }
 
-function dedent(markdown: string): string {
-  return markdown
-    .split('\n')
-    .map((l) => l.trim())
-    .join(' ')
-    .trim();
-}
 
 function line(node: Nodes): number {
   return node.position?.start.line ?? 1;
