@@ -80,7 +80,7 @@ export class SectionIndex {
   /** Surface word -> index term, for every word the knowledge uses. */
   readonly vocabulary = new Map<string, string>();
   /** Multi-word keywords and titles, by first term: phrases a question may contain word for word. */
-  readonly phrases = new Map<string, { doc: number; terms: readonly string[] }[]>();
+  readonly phrases = new Map<string, { doc: number; terms: readonly string[]; specificity: number }[]>();
   /** Per section: the content terms of its title. */
   readonly titleTerms: ReadonlySet<string>[];
   /** Per section: each sample question as a weighted term vector, stop words included. */
@@ -105,11 +105,15 @@ export class SectionIndex {
     this.maxIdf = this.idf('\u0000never-indexed');
     entries.forEach(({ section }, doc) => {
       for (const phrase of [section.title, ...section.keywords]) {
-        const terms = phraseTerms(tokenize(phrase));
+        const tokens = tokenize(phrase);
+        const terms = phraseTerms(tokens);
         if (terms.length < 2) continue;
+        // Three words or more are specific in themselves; two are as specific as their rarer word.
+        const rarest = Math.max(0, ...tokens.filter((t) => !t.stop).map((t) => this.idf(t.term)));
+        const specificity = terms.length >= 3 ? 1 : rarest / this.maxIdf;
         let list = this.phrases.get(terms[0]!);
         if (!list) this.phrases.set(terms[0]!, (list = []));
-        list.push({ doc, terms });
+        list.push({ doc, terms, specificity });
       }
     });
     this.titleTerms = entries.map(

@@ -44,14 +44,24 @@ interface Mention {
   language: string;
   start: number;
   end: number;
+  /** Named for comparison ("like JavaScript", "coming from Java"), not as the subject. */
+  comparative: boolean;
 }
+
+const COMPARISON_BEFORE =
+  /\b(?:like|unlike|than|from|vs\.?|versus|compared (?:to|with)|similar to|coming from|unlike in|like in)\s+$/i;
 
 function mentions(text: string): Mention[] {
   const found: Mention[] = [];
   for (const match of text.matchAll(ANY_NAME)) {
     const name = NAMES.get(match[0].toLowerCase().replace(/\s+/g, ' '));
     if (name && readsAsLanguage(name, text, match.index, match[0])) {
-      found.push({ language: name.language, start: match.index, end: match.index + match[0].length });
+      found.push({
+        language: name.language,
+        start: match.index,
+        end: match.index + match[0].length,
+        comparative: COMPARISON_BEFORE.test(text.slice(0, match.index)),
+      });
     }
   }
   return found;
@@ -60,6 +70,15 @@ function mentions(text: string): Mention[] {
 /** Canonical ids of the programming languages a text names (`"errors in Go?"` -> `go`). */
 export function languagesMentioned(text: string): Set<string> {
   return new Set(mentions(text).map((m) => m.language));
+}
+
+/**
+ * The languages a question is asking about, for routing: every language it names, unless it names
+ * them only to compare ("single-threaded like JavaScript"), which restricts nothing.
+ */
+export function languagesAskedAbout(text: string): Set<string> {
+  const found = mentions(text);
+  return found.some((m) => !m.comparative) ? new Set(found.map((m) => m.language)) : new Set();
 }
 
 /** Spans of a text that name a language, so scoring can leave them out. */

@@ -40,24 +40,24 @@ export const searchConfig = {
   maxSuggestions: 3,
   /** Logistic model from match features to confidence (see confidence.ts), fitted by `npm run calibrate`. */
   confidenceModel: {
-    bias: -3.89,
+    bias: -4.54,
     weights: {
-      coverage: 1.88,
-      knownCoverage: 0.45,
-      unknownShare: -1.48,
-      sampleSimilarity: 0.98,
-      titleCoverage: 0.32,
-      titleFocus: 0.75,
-      phraseMatch: 0.51,
-      lead: 0.62,
-      support: 3.07,
-      typoShare: -0.41,
-      anchored: 1.82,
+      coverage: 1.86,
+      knownCoverage: 0.56,
+      unknownShare: -1.5,
+      sampleSimilarity: 0.69,
+      titleCoverage: 1.26,
+      titleFocus: 0.31,
+      phraseMatch: 1.33,
+      lead: 0.89,
+      support: 3.08,
+      typoShare: -0.48,
+      anchored: 1.77,
     },
   },
   /** Confidence needed to answer; between `suggest` and `answer` the bot asks "did you mean". */
   thresholds: {
-    answer: 0.55,
+    answer: 0.6,
     suggest: 0.2,
   },
 };

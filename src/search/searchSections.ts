@@ -1,5 +1,5 @@
 import { confidenceOf, type MatchFeatures } from './confidence.js';
-import { languagesMentioned } from './languageMentions.js';
+import { languagesAskedAbout } from './languageMentions.js';
 import { normalizeText } from './normalizeText.js';
 import { searchConfig } from './searchConfig.js';
 import {
@@ -73,7 +73,7 @@ export function searchSections(
   limit = 4,
 ): SearchResult {
   const text = normalizeText(question);
-  const mentioned = languagesMentioned(text);
+  const mentioned = languagesAskedAbout(text);
   const allowedTopics = topicsFor(index, mentioned);
   const unknownLanguages = allowedTopics ? [] : [...mentioned];
   const searchable = withoutLanguageNames(text);
@@ -255,7 +255,7 @@ function queryWords(index: SectionIndex, typos: TypoCorrector, text: string): Qu
   return [...byTerm.values()];
 }
 
-/** Per section, how many of its multi-word keywords (or its title) the question contains word for word. */
+/** Per section, how many of its multi-word keywords (or its title) the question contains word for word, weighted by how specific each is. */
 function phrasesContained(index: SectionIndex, text: string, words: QueryWord[]): Map<number, number> {
   const corrected = new Map(words.map((w) => [w.surface, w.term]));
   const sequence = phraseTerms(
@@ -263,8 +263,9 @@ function phrasesContained(index: SectionIndex, text: string, words: QueryWord[])
   );
   const hits = new Map<number, number>();
   for (let start = 0; start < sequence.length; start++) {
-    for (const { doc, terms } of index.phrases.get(sequence[start]!) ?? []) {
-      if (terms.every((term, i) => sequence[start + i] === term)) hits.set(doc, (hits.get(doc) ?? 0) + 1);
+    for (const { doc, terms, specificity } of index.phrases.get(sequence[start]!) ?? []) {
+      if (terms.every((term, i) => sequence[start + i] === term))
+        hits.set(doc, (hits.get(doc) ?? 0) + specificity);
     }
   }
   return hits;

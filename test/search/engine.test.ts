@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConceptEngine } from '../../src/answer/ConceptEngine.js';
 import { loadEngine } from '../../src/answer/loadEngine.js';
 import { editDistance } from '../../src/search/editDistance.js';
-import { languagesMentioned } from '../../src/search/languageMentions.js';
+import { languagesAskedAbout, languagesMentioned } from '../../src/search/languageMentions.js';
 import { normalizeText } from '../../src/search/normalizeText.js';
 import { tokenize } from '../../src/search/tokenize.js';
 
@@ -41,6 +41,11 @@ describe('text analysis', () => {
     expect([...languagesMentioned('does .NET have this')]).toEqual(['csharp']);
     expect([...languagesMentioned('Java threads vs tasks')]).toEqual(['java']);
   });
+  it('routes on the languages a question asks about, not those it only compares with', () => {
+    expect([...languagesAskedAbout('how does await not block, like in JavaScript?')]).toEqual([]);
+    expect([...languagesAskedAbout('how do threads work in Java?')]).toEqual(['java']);
+    expect([...languagesAskedAbout('Java vs C# exceptions')].sort()).toEqual(['csharp', 'java']);
+  });
   it('strips zalgo and control characters and bounds the length', () => {
     expect(normalizeText('a\u0301\u0316\u0317wait\u0000 t\u200bhis')).toBe('await t his');
     expect(normalizeText('word '.repeat(2000)).length).toBeLessThanOrEqual(1500);
@@ -58,6 +63,11 @@ describe('answers', () => {
   });
   it('matches code identifiers', () => {
     expect(answered('my app deadlocks when I call .Result on a task')).toBe('key-rules');
+  });
+  it('answers a question that compares with another language', () => {
+    expect(answered('coming from JavaScript, how do I catch exceptions from an async method in C#?')).toBe(
+      'error-handling',
+    );
   });
   it('does not answer off-topic questions or other languages', () => {
     for (const q of [
