@@ -43,6 +43,7 @@ const INTENT_WORDS: ReadonlySet<string> = new Set([
   "shouldn't",
 ]);
 const INTENT_WORD_WEIGHT = 0.7;
+const CONTENT_WORD_FLOOR = 0.5;
 
 export interface TermVector {
   weights: Map<string, number>;
@@ -135,7 +136,9 @@ export class SectionIndex {
   /** Weight of a term in a phrasing comparison: its idf, or a small constant for function words. */
   termWeight(token: Pick<Token, 'term' | 'stop'>): number {
     if (token.stop) return INTENT_WORDS.has(token.term) ? INTENT_WORD_WEIGHT : STOP_WORD_WEIGHT;
-    return this.has(token.term) ? this.idf(token.term) : searchConfig.unknownWordImportance * this.maxIdf;
+    if (!this.has(token.term)) return searchConfig.unknownWordImportance * this.maxIdf;
+    // A word every section uses ("await") still says more about a phrasing than "what" or "does".
+    return Math.max(this.idf(token.term), CONTENT_WORD_FLOOR);
   }
 
   static build(knowledge: KnowledgeBase): SectionIndex {

@@ -34,6 +34,8 @@ export const searchConfig = {
   fullTitleWeight: 1,
   /** Words used by more than `share` of the sections, in a base of at least `minSections`, are not scanned. */
   ubiquitousTerms: { minSections: 64, share: 0.5 },
+  /** What asking (almost) exactly one of a section's sample questions adds, rising from 85% resemblance. */
+  sameQuestionWeight: 1,
   /** Sections scored in full per question (the rest are ranked by BM25 alone). */
   rerankDepth: 30,
   /** Alternatives returned beside the answer. */
@@ -42,17 +44,17 @@ export const searchConfig = {
   confidenceModel: {
     bias: -4.54,
     weights: {
-      coverage: 1.86,
-      knownCoverage: 0.56,
-      unknownShare: -1.5,
-      sampleSimilarity: 0.69,
-      titleCoverage: 1.26,
-      titleFocus: 0.31,
-      phraseMatch: 1.33,
-      lead: 0.89,
-      support: 3.08,
+      coverage: 1.81,
+      knownCoverage: 0.39,
+      unknownShare: -1.56,
+      sampleSimilarity: 1.34,
+      titleCoverage: 1.03,
+      titleFocus: 0.96,
+      phraseMatch: 1.06,
+      lead: 0.97,
+      support: 2.57,
       typoShare: -0.48,
-      anchored: 1.77,
+      anchored: 1.9,
     },
   },
   /** Confidence needed to answer; between `suggest` and `answer` the bot asks "did you mean". */

@@ -100,6 +100,7 @@ export function searchSections(
       const score =
         candidate.lexicalScore +
         searchConfig.sampleQuestionWeight * sampleSimilarity ** 2 * scale +
+        searchConfig.sameQuestionWeight * index.maxIdf * Math.max(0, (sampleSimilarity - 0.85) / 0.15) +
         (titleCoverage === 1 ? searchConfig.fullTitleWeight * index.maxIdf : 0) +
         searchConfig.titleFocusWeight * titleFocus * index.maxIdf +
         searchConfig.coverageWeight * (candidate.covered / totalImportance) * scale +
