@@ -14,7 +14,13 @@ export async function runBot(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
   const live = await LiveEngine.start(config.knowledgeDir, { logger });
   const learningLog = new JsonlLearningLog({ dataDir: config.dataDir, logger });
-  const bot = await startBot({ config, getEngine: () => live.current, learningLog, logger });
+  const bot = await startBot({ config, getEngine: () => live.current, learningLog, logger }).catch(
+    (error: unknown) => {
+      live.close();
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`could not connect to Discord at ${config.apiUrl}: ${reason}`);
+    },
+  );
   handleShutdownSignals(
     async () => {
       await bot.stop();
