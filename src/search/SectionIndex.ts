@@ -1,6 +1,15 @@
 import type { KnowledgeBase, Section, Topic } from '../knowledge/types.js';
 import { canonicalLanguage, languageNameSpans, languagesMentioned } from './languageMentions.js';
+import {
+  bm25Idf,
+  buildPostings,
+  countTermIds,
+  FIELDS,
+  type FieldName,
+  type FieldTerms,
+} from './bm25fPostings.js';
 import { searchConfig } from './searchConfig.js';
+import { termVector, type TermVector } from './termVector.js';
 import { tokenize, type Token } from './tokenize.js';
 
 export interface IndexedSection {
@@ -16,13 +25,11 @@ export interface PostingList {
 
 const NO_POSTINGS: PostingList = { docs: [], weights: [] };
 
-type FieldName = keyof typeof searchConfig.fieldWeights;
-/** Fields whose length varies a lot between sections, so their term counts are normalised by length. */
-const LENGTH_NORMALISED: ReadonlySet<FieldName> = new Set(['points', 'code', 'questions']);
-const LENGTH_NORM_STRENGTH = 0.5;
 /** A term most of a topic's sections use (in their own words, not code) is one of its core terms. */
 const CORE_TERM_SHARE = 0.6;
-const CONTENT_FIELDS: readonly FieldName[] = ['title', 'keywords', 'questions', 'points'];
+const CONTENT_FIELDS: readonly number[] = (['title', 'keywords', 'questions', 'points'] as FieldName[]).map(
+  (f) => FIELDS.indexOf(f),
+);
 /** Function words carry intent in phrasing ("what is X for?") but little else. */
 const STOP_WORD_WEIGHT = 0.25;
 /** Question words that change what is asked ("why" vs "how"), weighted higher in phrasing comparisons. */
@@ -44,33 +51,6 @@ const INTENT_WORDS: ReadonlySet<string> = new Set([
 ]);
 const INTENT_WORD_WEIGHT = 0.7;
 const CONTENT_WORD_FLOOR = 0.5;
-
-export interface TermVector {
-  weights: Map<string, number>;
-  norm: number;
-}
-
-export function termVector(
-  tokens: Pick<Token, 'term' | 'stop'>[],
-  weightOf: (t: Pick<Token, 'term' | 'stop'>) => number,
-): TermVector {
-  const weights = new Map<string, number>();
-  for (const token of tokens) weights.set(token.term, weightOf(token));
-  let sum = 0;
-  for (const w of weights.values()) sum += w * w;
-  return { weights, norm: Math.sqrt(sum) };
-}
-
-export function cosine(a: TermVector, b: TermVector): number {
-  if (a.norm === 0 || b.norm === 0) return 0;
-  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [term, w] of small.weights) {
-    const other = large.weights.get(term);
-    if (other) dot += w * other;
-  }
-  return dot / (a.norm * b.norm);
-}
 
 /**
  * The inverted index over every section of every topic: BM25F postings, document frequencies,
@@ -99,38 +79,43 @@ export class SectionIndex {
       if (!tokens) topicTokens.set(topic, (tokens = topicFieldTokens(topic)));
       return tokens;
     };
-    const fieldTerms = entries.map((entry) =>
-      this.countFieldTerms(sectionFields(entry, tokensOfTopic(entry.topic))),
+    // Each field is tokenized once; titles and keywords are kept as tokens for the phrase index.
+    const tokenized = entries.map((entry) => sectionFields(entry, tokensOfTopic(entry.topic)));
+    const terms: string[] = [];
+    const termIds = new Map<string, number>();
+    const idOf = (term: string) => {
+      let id = termIds.get(term);
+      if (id === undefined) termIds.set(term, (id = terms.push(term) - 1));
+      return id;
+    };
+    const fieldTerms = tokenized.map(({ fields }) => fields.map((tokens) => this.countField(tokens, idOf)));
+    const postings = buildPostings(fieldTerms, terms.length);
+    terms.forEach((term, id) =>
+      this.postings.set(term, { docs: postings.docs[id]!, weights: postings.weights[id]! }),
     );
-    this.buildPostings(fieldTerms);
     this.maxIdf = this.idf('\u0000never-indexed');
-    entries.forEach(({ section }, doc) => {
-      for (const phrase of [section.title, ...section.keywords]) {
-        const tokens = tokenize(phrase);
-        const terms = phraseTerms(tokens);
-        if (terms.length < 2) continue;
-        // Three words or more are specific in themselves; two are as specific as their rarer word.
-        const rarest = Math.max(0, ...tokens.filter((t) => !t.stop).map((t) => this.idf(t.term)));
-        const specificity = terms.length >= 3 ? 1 : rarest / this.maxIdf;
-        let list = this.phrases.get(terms[0]!);
-        if (!list) this.phrases.set(terms[0]!, (list = []));
-        list.push({ doc, terms, specificity });
-      }
+    tokenized.forEach(({ title, keywords }, doc) => {
+      for (const phrase of [title, ...keywords]) this.addPhrase(doc, phrase);
     });
-    this.titleTerms = entries.map(
-      ({ section }) =>
-        new Set(
-          tokenize(section.title)
-            .filter((t) => !t.stop)
-            .map((t) => t.term),
-        ),
-    );
+    this.titleTerms = tokenized.map(({ title }) => new Set(title.filter((t) => !t.stop).map((t) => t.term)));
     this.sampleQuestions = entries.map(({ section }) =>
       section.questions.map((q) => termVector(tokenize(withoutLanguageNames(q)), (t) => this.termWeight(t))),
     );
     const topics = new Set(entries.map((e) => e.topic));
     for (const topic of topics) this.topicLanguages.set(topic.id, languagesOfTopic(topic));
-    this.collectCoreTerms(fieldTerms, tokensOfTopic);
+    this.collectCoreTerms(fieldTerms, terms, tokensOfTopic);
+  }
+
+  private addPhrase(doc: number, tokens: Token[]): void {
+    const terms = phraseTerms(tokens);
+    if (terms.length < 2) return;
+    // Three words or more are specific in themselves; two are as specific as their rarer word.
+    let rarest = 0;
+    for (const token of tokens) if (!token.stop) rarest = Math.max(rarest, this.idf(token.term));
+    const specificity = terms.length >= 3 ? 1 : rarest / this.maxIdf;
+    let list = this.phrases.get(terms[0]!);
+    if (!list) this.phrases.set(terms[0]!, (list = []));
+    list.push({ doc, terms, specificity });
   }
 
   /** Weight of a term in a phrasing comparison: its idf, or a small constant for function words. */
@@ -169,17 +154,23 @@ export class SectionIndex {
   }
 
   private collectCoreTerms(
-    docs: Map<FieldName, Map<string, number>>[],
+    sections: FieldTerms[][],
+    terms: readonly string[],
     tokensOfTopic: (topic: Topic) => Token[],
   ): void {
-    const sectionsUsing = new Map<Topic, Map<string, number>>();
-    docs.forEach((fields, doc) => {
+    const sectionsUsing = new Map<Topic, Map<number, number>>();
+    const lastSeenIn = new Int32Array(terms.length).fill(-1);
+    sections.forEach((fields, doc) => {
       const topic = this.entries[doc]!.topic;
       let counts = sectionsUsing.get(topic);
       if (!counts) sectionsUsing.set(topic, (counts = new Map()));
-      const terms = new Set<string>();
-      for (const field of CONTENT_FIELDS) for (const term of fields.get(field)?.keys() ?? []) terms.add(term);
-      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+      for (const f of CONTENT_FIELDS) {
+        for (const id of fields[f]!.ids) {
+          if (lastSeenIn[id] === doc) continue;
+          lastSeenIn[id] = doc;
+          counts.set(id, (counts.get(id) ?? 0) + 1);
+        }
+      }
     });
     for (const [topic, counts] of sectionsUsing) {
       const core = new Set(
@@ -188,74 +179,21 @@ export class SectionIndex {
           .map((t) => t.term),
       );
       const minimum = Math.max(2, CORE_TERM_SHARE * topic.sections.length);
-      for (const [term, count] of counts) if (count >= minimum) core.add(term);
+      for (const [id, count] of counts) if (count >= minimum) core.add(terms[id]!);
       this.topicCoreTerms.set(topic.id, core);
     }
   }
 
-  /** Per field, each content term's length-normalised count; also fills the vocabulary. */
-  private countFieldTerms(fields: Map<FieldName, Token[]>): Map<FieldName, Map<string, number>> {
-    const counted = new Map<FieldName, Map<string, number>>();
-    for (const [field, tokens] of fields) {
-      const counts = new Map<string, number>();
-      for (const token of tokens) {
-        if (token.stop) continue;
-        if (!token.negated) this.vocabulary.set(token.surface, token.term);
-        counts.set(token.term, (counts.get(token.term) ?? 0) + 1);
-      }
-      counted.set(field, counts);
+  /** The content terms of one field, as counted ids; also fills the vocabulary. */
+  private countField(tokens: readonly Token[], idOf: (term: string) => number): FieldTerms {
+    const ids: number[] = [];
+    for (const token of tokens) {
+      if (token.stop) continue;
+      if (!token.negated) this.vocabulary.set(token.surface, token.term);
+      ids.push(idOf(token.term));
     }
-    return counted;
+    return countTermIds(ids);
   }
-
-  /** BM25F: per section and term, the field-weighted, length-normalised, saturated count times the term's idf. */
-  private buildPostings(docs: Map<FieldName, Map<string, number>>[]): void {
-    const n = docs.length;
-    const totalLength = new Map<FieldName, number>();
-    const docFrequency = new Map<string, number>();
-    const docLengths = docs.map((fields) => {
-      const lengths = new Map<FieldName, number>();
-      const terms = new Set<string>();
-      for (const [field, counts] of fields) {
-        let length = 0;
-        for (const [term, count] of counts) {
-          terms.add(term);
-          length += count;
-        }
-        lengths.set(field, length);
-        totalLength.set(field, (totalLength.get(field) ?? 0) + length);
-      }
-      for (const term of terms) docFrequency.set(term, (docFrequency.get(term) ?? 0) + 1);
-      return lengths;
-    });
-    const idf = new Map([...docFrequency].map(([term, df]) => [term, bm25Idf(n, df)]));
-    docs.forEach((fields, doc) => {
-      for (const [field, counts] of fields) {
-        const average = (totalLength.get(field) ?? 0) / n || 1;
-        const norm = LENGTH_NORMALISED.has(field)
-          ? 1 - LENGTH_NORM_STRENGTH + (LENGTH_NORM_STRENGTH * (docLengths[doc]!.get(field) ?? 0)) / average
-          : 1;
-        const fieldWeight = searchConfig.fieldWeights[field];
-        for (const [term, count] of counts) {
-          const tf = count / norm;
-          const weight = fieldWeight * idf.get(term)! * (tf / (searchConfig.k1 + tf));
-          let list = this.postings.get(term);
-          if (!list) this.postings.set(term, (list = { docs: [], weights: [] }));
-          // Sections are added in order, so a term's earlier field in this section is the last posting.
-          const last = list.docs.length - 1;
-          if (list.docs[last] === doc) list.weights[last]! += weight;
-          else {
-            list.docs.push(doc);
-            list.weights.push(weight);
-          }
-        }
-      }
-    });
-  }
-}
-
-function bm25Idf(n: number, df: number): number {
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
 /** The topic's own name and non-language aliases: shared by all its sections, so computed once a topic. */
@@ -264,15 +202,26 @@ function topicFieldTokens(topic: Topic): Token[] {
   return tokenize(withoutLanguageNames(words));
 }
 
-function sectionFields({ section }: IndexedSection, topicTokens: Token[]): Map<FieldName, Token[]> {
-  return new Map<FieldName, Token[]>([
-    ['title', tokenize(section.title)],
-    ['keywords', tokenize(section.keywords.join(' . '))],
-    ['questions', tokenize(section.questions.map(withoutLanguageNames).join(' . '))],
-    ['points', tokenize(section.points.join(' . '))],
-    ['code', tokenize(section.code.map((c) => c.code).join('\n'))],
-    ['topic', topicTokens],
-  ]);
+interface TokenizedSection {
+  /** Tokens of each field, in `FIELDS` order. */
+  fields: Token[][];
+  title: Token[];
+  /** Each keyword's tokens: keywords are phrases. */
+  keywords: Token[][];
+}
+
+function sectionFields({ section }: IndexedSection, topicTokens: Token[]): TokenizedSection {
+  const title = tokenize(section.title);
+  const keywords = section.keywords.map((k) => tokenize(k));
+  const byField: Record<FieldName, Token[]> = {
+    title,
+    keywords: keywords.flat(),
+    questions: tokenize(section.questions.map(withoutLanguageNames).join(' . ')),
+    points: tokenize(section.points.join(' . ')),
+    code: tokenize(section.code.map((c) => c.code).join('\n')),
+    topic: topicTokens,
+  };
+  return { fields: FIELDS.map((f) => byField[f]), title, keywords };
 }
 
 function languagesOfTopic(topic: Topic): ReadonlySet<string> {

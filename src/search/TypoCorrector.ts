@@ -23,8 +23,10 @@ const FUSE_OPTIONS = { ignoreLocation: true, threshold: 0.45 } as const;
  */
 export class TypoCorrector {
   private readonly words: string[] = [];
-  /** Letter pair (with word boundaries, `^a`, `h$`) -> indices of the words that contain it. */
+  /** Letter pair (with word boundaries, `^a`, `h$`) and word length -> indices of those words that contain it. */
   private readonly pairs = new Map<string, number[]>();
+  /** Letter pair -> how many words contain it, whatever their length. */
+  private readonly pairFrequency = new Map<string, number>();
   private readonly shared: Uint16Array;
   private readonly commonPairSize: number;
   private readonly cache = new Map<string, Correction | null>();
@@ -37,9 +39,11 @@ export class TypoCorrector {
       if (word.length < 3 || word.length > 32) continue;
       const index = this.words.push(word) - 1;
       for (const pair of new Set(letterPairs(word))) {
-        let list = this.pairs.get(pair);
-        if (!list) this.pairs.set(pair, (list = []));
+        const key = pairKey(pair, word.length);
+        let list = this.pairs.get(key);
+        if (!list) this.pairs.set(key, (list = []));
         list.push(index);
+        this.pairFrequency.set(pair, (this.pairFrequency.get(pair) ?? 0) + 1);
       }
     }
     this.shared = new Uint16Array(this.words.length);
@@ -61,31 +65,36 @@ export class TypoCorrector {
     const touched: number[] = [];
     let skipped = 0;
     for (const pair of new Set(letterPairs(word))) {
-      const list = this.pairs.get(pair) ?? [];
       // A pair most words share selects nothing and costs the most: leave it out of the count.
-      if (list.length > this.commonPairSize) {
+      if ((this.pairFrequency.get(pair) ?? 0) > this.commonPairSize) {
         skipped++;
         continue;
       }
-      for (const index of list) {
-        if (this.shared[index] === 0) touched.push(index);
-        this.shared[index]!++;
+      // Only words whose length is within the edit bound can be the one meant.
+      for (let length = word.length - limit; length <= word.length + limit; length++) {
+        for (const index of this.pairs.get(pairKey(pair, length)) ?? []) {
+          if (this.shared[index] === 0) touched.push(index);
+          this.shared[index]!++;
+        }
       }
     }
-    const candidates: { index: number; shared: number }[] = [];
+    // Bucketed by shared pairs, so the nearest few are found without sorting every candidate.
+    const byShared: number[][] = [];
     for (const index of touched) {
       const shared = this.shared[index]!;
       this.shared[index] = 0;
       const length = this.words[index]!.length;
       // Each edit changes at most three letter pairs (a swap of neighbours), so fewer shared pairs rules a word out.
-      if (Math.abs(length - word.length) > limit) continue;
       if (shared < Math.max(length, word.length) + 1 - 3 * limit - skipped) continue;
-      candidates.push({ index, shared });
+      (byShared[shared] ??= []).push(index);
     }
-    // The nearest words share the most pairs: only the best few are worth an edit distance.
-    candidates.sort((a, b) => b.shared - a.shared);
+    const candidates: number[] = [];
+    for (let shared = byShared.length - 1; shared >= 0 && candidates.length < MAX_CANDIDATES; shared--) {
+      for (const index of byShared[shared] ?? [])
+        if (candidates.length < MAX_CANDIDATES) candidates.push(index);
+    }
     let best: Scored | null = null;
-    for (const { index } of candidates.slice(0, MAX_CANDIDATES)) {
+    for (const index of candidates) {
       const candidate = this.words[index]!;
       const edits = editDistance(word, candidate, limit);
       if (edits === 0 || edits > limit) continue;
@@ -112,4 +121,8 @@ function letterPairs(word: string): string[] {
   const pairs: string[] = [];
   for (let i = 0; i < padded.length - 1; i++) pairs.push(padded.slice(i, i + 2));
   return pairs;
+}
+
+function pairKey(pair: string, length: number): string {
+  return `${pair}${length}`;
 }

@@ -2,15 +2,8 @@ import { confidenceOf, type MatchFeatures } from './confidence.js';
 import { languagesAskedAbout } from './languageMentions.js';
 import { normalizeText } from './normalizeText.js';
 import { searchConfig } from './searchConfig.js';
-import {
-  cosine,
-  phraseTerms,
-  termVector,
-  withoutLanguageNames,
-  type IndexedSection,
-  type SectionIndex,
-  type TermVector,
-} from './SectionIndex.js';
+import { phraseTerms, withoutLanguageNames, type IndexedSection, type SectionIndex } from './SectionIndex.js';
+import { cosine, termVector, type TermVector } from './termVector.js';
 import { synonymsOf } from './synonyms.js';
 import { negatedTerm, tokenize } from './tokenize.js';
 import type { TypoCorrector } from './TypoCorrector.js';

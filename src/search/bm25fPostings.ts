@@ -1,0 +1,91 @@
+import { searchConfig } from './searchConfig.js';
+
+export type FieldName = keyof typeof searchConfig.fieldWeights;
+
+/** The fields of a section, in the order their term counts are kept. */
+export const FIELDS: readonly FieldName[] = ['title', 'keywords', 'questions', 'points', 'code', 'topic'];
+
+/** Fields whose length varies a lot between sections, so their term counts are normalised by length. */
+const LENGTH_NORMALISED: ReadonlySet<FieldName> = new Set(['points', 'code', 'questions']);
+const LENGTH_NORM_STRENGTH = 0.5;
+
+/** The distinct terms of one field of one section (as term ids, ascending) and how often each occurs. */
+export interface FieldTerms {
+  ids: Uint32Array;
+  counts: Uint32Array;
+  length: number;
+}
+
+/** Counts term ids by sorting them: cheaper than a map per field when there are many sections. */
+export function countTermIds(ids: number[]): FieldTerms {
+  const sorted = Uint32Array.from(ids).sort();
+  const distinct: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) counts[counts.length - 1]!++;
+    else {
+      distinct.push(sorted[i]!);
+      counts.push(1);
+    }
+  }
+  return { ids: Uint32Array.from(distinct), counts: Uint32Array.from(counts), length: sorted.length };
+}
+
+export interface Postings {
+  /** Per term id: the sections it occurs in, ascending. */
+  docs: number[][];
+  /** Per term id: its BM25F weight in each of those sections. */
+  weights: number[][];
+}
+
+/**
+ * BM25F: per section and term, the field-weighted, length-normalised, saturated count times the
+ * term's idf over sections. `sections[doc][f]` holds the terms of field `FIELDS[f]`.
+ */
+export function buildPostings(sections: FieldTerms[][], termCount: number): Postings {
+  const n = sections.length;
+  const df = new Uint32Array(termCount);
+  const lastDoc = new Int32Array(termCount).fill(-1);
+  const totalLength = new Float64Array(FIELDS.length);
+  sections.forEach((fields, doc) => {
+    fields.forEach((field, f) => {
+      totalLength[f]! += field.length;
+      for (const id of field.ids) {
+        if (lastDoc[id] !== doc) {
+          lastDoc[id] = doc;
+          df[id]!++;
+        }
+      }
+    });
+  });
+  const idf = Float64Array.from(df, (count) => bm25Idf(n, count));
+  const docs: number[][] = Array.from({ length: termCount }, () => []);
+  const weights: number[][] = Array.from({ length: termCount }, () => []);
+  sections.forEach((fields, doc) => {
+    fields.forEach((field, f) => {
+      const name = FIELDS[f]!;
+      const average = totalLength[f]! / n || 1;
+      const norm = LENGTH_NORMALISED.has(name)
+        ? 1 - LENGTH_NORM_STRENGTH + (LENGTH_NORM_STRENGTH * field.length) / average
+        : 1;
+      const fieldWeight = searchConfig.fieldWeights[name];
+      for (let i = 0; i < field.ids.length; i++) {
+        const id = field.ids[i]!;
+        const tf = field.counts[i]! / norm;
+        const weight = fieldWeight * idf[id]! * (tf / (searchConfig.k1 + tf));
+        const termDocs = docs[id]!;
+        // Sections come in order, so this term's earlier field in this section is its last posting.
+        if (termDocs[termDocs.length - 1] === doc) weights[id]![termDocs.length - 1]! += weight;
+        else {
+          termDocs.push(doc);
+          weights[id]!.push(weight);
+        }
+      }
+    });
+  });
+  return { docs, weights };
+}
+
+export function bm25Idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
