@@ -118,11 +118,16 @@ class BreakdownReader {
     const labels =
       !anyTitled && !this.lastSection() ? list.children.map((item) => this.labelTitle(item)) : [];
     const labelled = labels.length > 0 && labels.every(Boolean);
+    // In a list most of whose items are `**Title**:` sections, a bold-led sibling is a section too.
+    const separated = list.children.filter(
+      (item, i) => titles[i] && titleSeparated(item, this.source),
+    ).length;
+    const siblingsAreSections = separated >= 2 && separated * 2 >= list.children.length;
     list.children.forEach((item, i) => {
       const bold = titles[i];
       // A bold phrase that is no title (`- **Never** block on async code`) is a point once a section is open.
       const title =
-        bold && (titleSeparated(item, this.source) || !this.lastSection())
+        bold && (titleSeparated(item, this.source) || !this.lastSection() || siblingsAreSections)
           ? bold
           : labelled
             ? labels[i]

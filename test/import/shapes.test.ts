@@ -21,6 +21,17 @@ describe('breakdown shapes', () => {
     expect(outline(imported)).toEqual([['rules', ['**Never** block on async code.', 'Prefer `await`.'], []]]);
   });
 
+  it('a bold-led item among titled sections is a section too, even with no colon', () => {
+    const imported = imp(
+      '1. **What they are** – functions that wrap functions.\n2. **Syntax**: the `@decorator` line.\n3. **Decorators with arguments** need one more level of nesting.\n',
+    );
+    expect(outline(imported)).toEqual([
+      ['what-they-are', ['functions that wrap functions.'], []],
+      ['syntax', ['the `@decorator` line.'], []],
+      ['decorators-with-arguments', ['need one more level of nesting.'], []],
+    ]);
+  });
+
   it('inline text that would start a list is escaped, so it stays one point', () => {
     const imported = imp('- **Released**: 2012. Since then, yearly.\n- **Marker**: - dash first\n');
     expect(imported.topic.sections.map((s) => s.points)).toEqual([
