@@ -88,7 +88,11 @@ export class SectionIndex {
       if (id === undefined) termIds.set(term, (id = terms.push(term) - 1));
       return id;
     };
-    const fieldTerms = tokenized.map(({ fields }) => fields.map((tokens) => this.countField(tokens, idOf)));
+    // A surface word always gives the same term, so one lookup per token is enough once it has been seen.
+    const surfaceIds = new Map<string, number>();
+    const fieldTerms = tokenized.map(({ fields }) =>
+      fields.map((tokens) => this.countField(tokens, idOf, surfaceIds)),
+    );
     const postings = buildPostings(fieldTerms, terms.length);
     terms.forEach((term, id) =>
       this.postings.set(term, { docs: postings.docs[id]!, weights: postings.weights[id]! }),
@@ -185,12 +189,24 @@ export class SectionIndex {
   }
 
   /** The content terms of one field, as counted ids; also fills the vocabulary. */
-  private countField(tokens: readonly Token[], idOf: (term: string) => number): FieldTerms {
+  private countField(
+    tokens: readonly Token[],
+    idOf: (term: string) => number,
+    surfaceIds: Map<string, number>,
+  ): FieldTerms {
     const ids: number[] = [];
     for (const token of tokens) {
       if (token.stop) continue;
-      if (!token.negated) this.vocabulary.set(token.surface, token.term);
-      ids.push(idOf(token.term));
+      if (token.negated) {
+        ids.push(idOf(token.term));
+        continue;
+      }
+      // Identifiers keep their name whole, words are stemmed: the same surface can give two terms.
+      const key = token.identifier ? `\u0001${token.surface}` : token.surface;
+      let id = surfaceIds.get(key);
+      if (id === undefined) surfaceIds.set(key, (id = idOf(token.term)));
+      this.vocabulary.set(token.surface, token.term);
+      ids.push(id);
     }
     return countTermIds(ids);
   }

@@ -19,6 +19,8 @@ export interface Token {
 const DOTTED_IDENTIFIER = /(?<![\w.])(?:[A-Za-z_]\w*)?(?:\.[A-Za-z_]\w*)+/g;
 const INNER_CAPITAL_IDENTIFIER = /(?<![\w.])[A-Za-z]*[a-z][A-Z]\w*/g;
 const WORD = /[\p{L}\p{N}]+(?:['#+]+[\p{L}\p{N}]*)*/gu;
+const MAY_HAVE_DOTTED = /\.[A-Za-z_]/;
+const MAY_HAVE_INNER_CAPITAL = /[a-z][A-Z]/;
 const CAMEL_PARTS = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
 
 /**
@@ -39,10 +41,15 @@ export function tokenize(text: string): Token[] {
       else for (const piece of part.match(CAMEL_PARTS) ?? []) tokens.push(wordToken(piece.toLowerCase()));
     }
   };
-  for (const match of text.matchAll(DOTTED_IDENTIFIER)) {
-    if (!isLanguageLikeName(match[0])) addIdentifier(match[0]);
+  // Cheap checks first: most text has no identifier, and these scans are the slow part of indexing.
+  if (MAY_HAVE_DOTTED.test(text)) {
+    for (const match of text.matchAll(DOTTED_IDENTIFIER)) {
+      if (!isLanguageLikeName(match[0])) addIdentifier(match[0]);
+    }
   }
-  for (const match of text.matchAll(INNER_CAPITAL_IDENTIFIER)) addIdentifier(match[0]);
+  if (MAY_HAVE_INNER_CAPITAL.test(text)) {
+    for (const match of text.matchAll(INNER_CAPITAL_IDENTIFIER)) addIdentifier(match[0]);
+  }
   let negated = 0;
   for (const match of text.matchAll(WORD)) {
     const word = match[0].toLowerCase().replace(/'s?$/, '');
@@ -59,6 +66,7 @@ export function tokenize(text: string): Token[] {
           surface: token.surface,
           identifier: false,
           stop: false,
+          negated: true,
         });
         negated = 0;
       }

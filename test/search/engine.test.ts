@@ -7,6 +7,7 @@ import { loadEngine } from '../../src/answer/loadEngine.js';
 import { editDistance } from '../../src/search/editDistance.js';
 import { languagesAskedAbout, languagesMentioned } from '../../src/search/languageMentions.js';
 import { normalizeText } from '../../src/search/normalizeText.js';
+import { SectionIndex } from '../../src/search/SectionIndex.js';
 import { tokenize } from '../../src/search/tokenize.js';
 
 let engine: ConceptEngine;
@@ -29,6 +30,36 @@ describe('text analysis', () => {
       (t) => t.term,
     );
     expect(terms).toEqual(expect.arrayContaining(['result', 'configureawait', 'task.run', 'task', 'run']));
+  });
+  it('marks a negated word, and the index keeps the plain word for typo correction', async () => {
+    const tokens = tokenize("don't await it");
+    expect(tokens.find((t) => t.term === 'not-await')).toMatchObject({ negated: true, surface: 'await' });
+    const index = SectionIndex.build({
+      topics: [
+        {
+          id: 't',
+          title: 'T',
+          language: undefined,
+          aliases: [],
+          intro: '',
+          file: 't.md',
+          sections: [
+            {
+              id: 'a',
+              title: 'A',
+              titleMarkdown: 'A',
+              points: ['do not await blindly', 'await it'],
+              code: [],
+              line: 1,
+              keywords: [],
+              questions: [],
+            },
+          ],
+        },
+      ],
+    });
+    expect(index.vocabulary.get('await')).toBe('await');
+    expect(index.has('not-await')).toBe(true);
   });
   it('counts a swap of two letters as one edit', () => {
     expect(editDistance('asnyc', 'async')).toBe(1);
