@@ -267,16 +267,21 @@ export class Gateway extends EventEmitter<GatewayEvents> {
     return true;
   }
 
-  private onIdentify(conn: GatewayConnection, d: Json): void {
+  /** IDENTIFY and RESUME alike: once per connection, a payload object, the bot's token. */
+  private acceptsLogin(conn: GatewayConnection, d: Json): boolean {
     if (conn.identified) {
       conn.close(Close.AlreadyAuthenticated, 'Already authenticated.');
-      return;
+      return false;
     }
     if (!d || typeof d !== 'object') {
       conn.close(Close.DecodeError, 'Error while decoding payload.');
-      return;
+      return false;
     }
-    if (!this.checkToken(conn, d.token)) return;
+    return this.checkToken(conn, d.token);
+  }
+
+  private onIdentify(conn: GatewayConnection, d: Json): void {
+    if (!this.acceptsLogin(conn, d)) return;
     const intents = d.intents;
     if (typeof intents !== 'number' || !Number.isInteger(intents) || intents < 0 || intents >= 2 ** 26) {
       conn.close(Close.InvalidIntents, 'Invalid intent(s).');
@@ -314,15 +319,7 @@ export class Gateway extends EventEmitter<GatewayEvents> {
   }
 
   private onResume(conn: GatewayConnection, d: Json): void {
-    if (conn.identified) {
-      conn.close(Close.AlreadyAuthenticated, 'Already authenticated.');
-      return;
-    }
-    if (!d || typeof d !== 'object') {
-      conn.close(Close.DecodeError, 'Error while decoding payload.');
-      return;
-    }
-    if (!this.checkToken(conn, d.token)) return;
+    if (!this.acceptsLogin(conn, d)) return;
     this.expireSessions();
     const session = this.sessions.get(String(d.session_id));
     const seq = typeof d.seq === 'number' ? d.seq : 0;
