@@ -197,23 +197,20 @@ function closingDelimiter(text, delimiter, from, codeSpans) {
   return -1;
 }
 
+/** A link that opens in a new tab and tells the target nothing about this page. */
+function externalLink(text, href) {
+  const anchor = el('a', 'md-link', text);
+  anchor.href = href;
+  anchor.rel = 'noopener noreferrer';
+  anchor.target = '_blank';
+  return anchor;
+}
+
 function inlineSpecial(rest, mentionName) {
   const link = /^\[([^\]\n]+)\]\(<?(https?:\/\/[^\s)>]+)>?\)/.exec(rest);
-  if (link) {
-    const anchor = el('a', 'md-link', link[1]);
-    anchor.href = link[2];
-    anchor.rel = 'noopener noreferrer';
-    anchor.target = '_blank';
-    return { node: anchor, length: link[0].length };
-  }
+  if (link) return { node: externalLink(link[1], link[2]), length: link[0].length };
   const url = /^https?:\/\/[^\s<]+[^\s<.,:;"')\]]/.exec(rest);
-  if (url) {
-    const anchor = el('a', 'md-link', url[0]);
-    anchor.href = url[0];
-    anchor.rel = 'noopener noreferrer';
-    anchor.target = '_blank';
-    return { node: anchor, length: url[0].length };
-  }
+  if (url) return { node: externalLink(url[0], url[0]), length: url[0].length };
   const user = /^<@!?\d+>/.exec(rest);
   if (user) return { node: el('span', 'md-mention', `@${mentionName}`), length: user[0].length };
   const channel = /^<#\d+>/.exec(rest);
