@@ -26,6 +26,14 @@ function measureEngine(name: string, knowledge: KnowledgeBase, questions: string
   const buildMs = performance.now() - buildStart;
   globalThis.gc?.();
   const heapAfter = process.memoryUsage().heapUsed;
+  // Later builds (hot reloads) run warm: report the median of three beside the first.
+  const rebuilds = [buildMs];
+  for (let i = 0; i < 2; i++) {
+    const start = performance.now();
+    ConceptEngine.build(knowledge);
+    rebuilds.push(performance.now() - start);
+    globalThis.gc?.();
+  }
   for (const q of questions.slice(0, 200)) engine.ask(q); // warm up the JIT
   const times: number[] = [];
   for (let i = 0; i < QUESTION_RUNS; i++) {
@@ -35,7 +43,7 @@ function measureEngine(name: string, knowledge: KnowledgeBase, questions: string
     times.push(performance.now() - start);
   }
   console.log(
-    `${name.padEnd(22)} sections ${String(engine.sectionCount).padStart(6)} | build ${buildMs.toFixed(0).padStart(5)} ms | ask p50 ${percentile(times, 50).toFixed(3)} ms p99 ${percentile(times, 99).toFixed(3)} ms | index heap ${mb(heapAfter - heapBefore)} (rss ${mb(process.memoryUsage().rss)})`,
+    `${name.padEnd(22)} sections ${String(engine.sectionCount).padStart(6)} | build ${buildMs.toFixed(0).padStart(5)} ms (median of 3: ${percentile(rebuilds, 50).toFixed(0)}) | ask p50 ${percentile(times, 50).toFixed(3)} ms p99 ${percentile(times, 99).toFixed(3)} ms | index heap ${mb(heapAfter - heapBefore)} (rss ${mb(process.memoryUsage().rss)})`,
   );
   return engine;
 }
