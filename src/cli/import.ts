@@ -5,19 +5,21 @@ import { importCapture } from '../import/importCapture.js';
 import { ImportError } from '../import/ImportError.js';
 import { writeAtomically } from '../import/writeAtomically.js';
 import { knowledgeDirFromEnv } from '../knowledge/loadKnowledge.js';
+import { slugify } from '../knowledge/slug.js';
 
-const USAGE = `Usage: npm run import -- [--out DIR] [--force] FILE...
+const USAGE = `Usage: npm run import -- [--out DIR] [--force] [--name TOPIC_ID] FILE...
 
 Turns raw LLM captures (terminal recordings of a breakdown) into clean topic files in the knowledge format,
 one <slug>.md a capture, named by the topic's title.
 
   --out DIR   where to write (default: $KNOWLEDGE_DIR or ./knowledge; created if missing)
   --force     overwrite topic files that already exist
+  --name ID   the topic id (file name) to use instead of the title's slug; one input file only
   --help      show this help`;
 
 /** `npm run import`: imports every file it can, reports each one that fails, exits 1 if any did. */
 async function main(argv: string[]): Promise<number> {
-  let options: { out?: string; force?: boolean; help?: boolean };
+  let options: { out?: string; force?: boolean; help?: boolean; name?: string };
   let files: string[];
   try {
     const parsed = parseArgs({
@@ -25,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         out: { type: 'string', short: 'o' },
         force: { type: 'boolean', short: 'f' },
+        name: { type: 'string', short: 'n' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -44,6 +47,15 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  if (options.name !== undefined && (files.length !== 1 || slugify(options.name) !== options.name)) {
+    const why =
+      files.length !== 1
+        ? 'takes exactly one input file'
+        : `must be a topic id such as "${slugify(options.name)}"`;
+    process.stderr.write(`import: --name ${why}\n\n${USAGE}\n`);
+    return 2;
+  }
+
   const outDir = options.out ?? knowledgeDirFromEnv();
   try {
     await mkdir(outDir, { recursive: true });
@@ -57,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
   for (const file of files) {
     try {
       const { slug, topic, markdown } = importCapture(await readInput(file), file);
-      const target = path.join(outDir, `${slug}.md`);
+      const target = path.join(outDir, `${options.name ?? slug}.md`);
       const earlier = written.get(target);
       if (earlier !== undefined)
         throw new ImportError(`same topic as ${earlier}, already written to ${target}`);

@@ -116,6 +116,19 @@ describe('npm run import', () => {
     expect(readdirSync(dir)).toEqual(['async-and-await-in-csharp.md']);
   });
 
+  it('--name sets the topic id, for one input that is a valid id', async () => {
+    const named = path.join(temp, 'named');
+    const run = runImport(['--out', named, '--name', 'csharp-async-await', seed]);
+    expect(run.status).toBe(0);
+    expect(readdirSync(named)).toEqual(['csharp-async-await.md']);
+    const { topics } = await loadKnowledge(named);
+    expect(topics[0]?.id).toBe('csharp-async-await');
+    expect(runImport(['--out', named, '--name', 'C# stuff', seed]).errors[0]).toMatch(
+      /must be a topic id such as "c-stuff"/,
+    );
+    expect(runImport(['--out', named, '--name', 'two', seed, seed]).status).toBe(2);
+  });
+
   it('prints usage and exits 2 without input files or with an unknown option', () => {
     expect(runImport([]).status).toBe(2);
     const unknown = runImport(['--nope', seed]);
