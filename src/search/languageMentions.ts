@@ -5,6 +5,7 @@ interface LanguageEntry {
   ambiguous?: string[];
   fences?: string[];
   commonWordAtSentenceStart?: string[];
+  plainWordBefore?: string[];
 }
 
 const LANGUAGES = languageData.languages as Record<string, LanguageEntry>;
@@ -13,6 +14,8 @@ interface LanguageName {
   language: string;
   ambiguous: boolean;
   commonAtSentenceStart: boolean;
+  /** Words that, right after the name, show it is the plain word ("go to"). */
+  plainWordBefore: ReadonlySet<string>;
 }
 
 /** Every name, lowercased with single spaces, to what it names. */
@@ -24,6 +27,7 @@ const NAMES = new Map<string, LanguageName>(
         language,
         ambiguous: entry.ambiguous?.includes(name) ?? false,
         commonAtSentenceStart: entry.commonWordAtSentenceStart?.includes(name) ?? false,
+        plainWordBefore: new Set(entry.plainWordBefore ?? []),
       },
     ]),
   ),
@@ -102,6 +106,11 @@ function readsAsLanguage(name: LanguageName, text: string, index: number, writte
   if (LANGUAGE_CONTEXT_BEFORE.test(before)) return true;
   const capitalised = written[0] !== written[0]!.toLowerCase();
   const startsSentence = /(?:^|[.!?]\s*)$/.test(before);
+  if (!capitalised && before.trim() === '') {
+    // The first word of a message names its subject ("rust futures?", "go error handling"), unless it is the plain word.
+    const next = /^\s*([\p{L}']+)/u.exec(text.slice(index + written.length))?.[1]?.toLowerCase();
+    return next !== undefined && !name.plainWordBefore.has(next);
+  }
   return capitalised && !(startsSentence && name.commonAtSentenceStart);
 }
 

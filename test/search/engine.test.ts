@@ -76,6 +76,9 @@ describe('text analysis', () => {
     expect([...languagesAskedAbout('how does await not block, like in JavaScript?')]).toEqual([]);
     expect([...languagesAskedAbout('how do threads work in Java?')]).toEqual(['java']);
     expect([...languagesAskedAbout('Java vs C# exceptions')].sort()).toEqual(['csharp', 'java']);
+    expect([...languagesAskedAbout('go error handling with if err != nil')]).toEqual(['go']);
+    expect([...languagesAskedAbout('rust futures and async await')]).toEqual(['rust']);
+    expect([...languagesAskedAbout('go ahead and explain await')]).toEqual([]);
   });
   it('strips zalgo and control characters and bounds the length', () => {
     expect(normalizeText('a\u0301\u0316\u0317wait\u0000 t\u200bhis')).toBe('await t his');
