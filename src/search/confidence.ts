@@ -24,6 +24,8 @@ export interface MatchFeatures {
   typoShare: number;
   /** 1 when the question uses one of the topic's core words (its title's, or those most sections use). */
   anchored: number;
+  /** 1 when the section has sample questions to compare phrasings with. */
+  enriched: number;
 }
 
 export const FEATURE_NAMES = [
@@ -38,6 +40,7 @@ export const FEATURE_NAMES = [
   'support',
   'typoShare',
   'anchored',
+  'enriched',
 ] as const satisfies readonly (keyof MatchFeatures)[];
 
 /**

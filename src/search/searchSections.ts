@@ -111,6 +111,7 @@ function matchFeatures(
     anchored: sharedCount(coreTerms, candidate.matched) > 0 ? 1 : 0,
     support: 1 - Math.exp(-candidate.lexicalScore / (SUPPORT_SCALE * index.maxIdf)),
     typoShare: candidate.covered > 0 ? candidate.coveredByTypo / candidate.covered : 0,
+    enriched: index.sampleQuestions[candidate.doc]!.length > 0 ? 1 : 0,
   };
 }
 
