@@ -57,18 +57,55 @@ const COMPARISON_BEFORE =
 
 function mentions(text: string): Mention[] {
   const found: Mention[] = [];
+  const add = (language: string, start: number, end: number) =>
+    found.push({ language, start, end, comparative: COMPARISON_BEFORE.test(text.slice(0, start)) });
   for (const match of text.matchAll(ANY_NAME)) {
     const name = NAMES.get(match[0].toLowerCase().replace(/\s+/g, ' '));
     if (name && readsAsLanguage(name, text, match.index, match[0])) {
-      found.push({
-        language: name.language,
-        start: match.index,
-        end: match.index + match[0].length,
-        comparative: COMPARISON_BEFORE.test(text.slice(0, match.index)),
-      });
+      add(name.language, match.index, match.index + match[0].length);
     }
   }
+  for (const match of text.matchAll(WORD)) {
+    const language = misspeltLanguage(match[0].toLowerCase());
+    if (language) add(language, match.index, match.index + match[0].length);
+  }
   return found;
+}
+
+const WORD = /[\p{L}]{6,}/gu;
+
+/**
+ * Long, unambiguous names, matched through one slip of the keyboard: two neighbouring letters swapped
+ * ("pyhton"), one letter missing ("javscript") or one extra. A changed letter is not accepted: it makes
+ * real words ("closure", "clutter"). Every swapped and shortened form is listed once, so a lookup is a get.
+ */
+const SLIPS: ReadonlyMap<string, string> = (() => {
+  const slips = new Map<string, string>();
+  for (const [name, { language, ambiguous }] of NAMES) {
+    if (ambiguous || !/^[a-z]{6,}$/.test(name)) continue;
+    for (let i = 0; i < name.length; i++) {
+      slips.set(name.slice(0, i) + name.slice(i + 1), language);
+      if (i + 1 < name.length)
+        slips.set(name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2), language);
+    }
+  }
+  for (const name of NAMES.keys()) slips.delete(name);
+  return slips;
+})();
+const SLIP_NAMES = new Map(
+  [...NAMES].filter(([name, { ambiguous }]) => !ambiguous && /^[a-z]{6,}$/.test(name)),
+);
+
+function misspeltLanguage(word: string): string | undefined {
+  if (NAMES.has(word)) return undefined;
+  const direct = SLIPS.get(word);
+  if (direct) return direct;
+  // One extra letter: dropping it gives the name.
+  for (let i = 0; i < word.length; i++) {
+    const name = SLIP_NAMES.get(word.slice(0, i) + word.slice(i + 1));
+    if (name) return name.language;
+  }
+  return undefined;
 }
 
 /** Canonical ids of the programming languages a text names (`"errors in Go?"` -> `go`). */

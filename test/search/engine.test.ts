@@ -79,6 +79,9 @@ describe('text analysis', () => {
     expect([...languagesAskedAbout('go error handling with if err != nil')]).toEqual(['go']);
     expect([...languagesAskedAbout('rust futures and async await')]).toEqual(['rust']);
     expect([...languagesAskedAbout('go ahead and explain await')]).toEqual([]);
+    expect([...languagesAskedAbout('what is a genrator function in pyhton')]).toEqual(['python']);
+    expect([...languagesAskedAbout('javscript promises')]).toEqual(['javascript']);
+    expect([...languagesAskedAbout('how do closures capture variables in async lambdas')]).toEqual([]);
   });
   it('strips zalgo and control characters and bounds the length', () => {
     expect(normalizeText('a\u0301\u0316\u0317wait\u0000 t\u200bhis')).toBe('await t his');
