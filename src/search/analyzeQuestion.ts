@@ -4,7 +4,7 @@ import { searchConfig } from './searchConfig.js';
 import { phraseTerms, withoutLanguageNames, type SectionIndex } from './SectionIndex.js';
 import { synonymsOf } from './synonyms.js';
 import { termVector, type TermVector } from './termVector.js';
-import { negatedTerm, tokenize } from './tokenize.js';
+import { negatedTerm, tokenize, type Token } from './tokenize.js';
 import type { TypoCorrector } from './TypoCorrector.js';
 
 /** One way a question word can match: itself, its typo correction, or a synonym. */
@@ -52,8 +52,11 @@ export function analyzeQuestion(
   const text = normalizeText(question);
   const mentioned = languagesAskedAbout(text);
   const allowedTopics = topicsFor(index, mentioned);
-  const searchable = withoutLanguageNames(text);
-  const words = queryWords(index, typos, searchable);
+  const tokens = tokenize(withoutLanguageNames(text));
+  const words = queryWords(index, typos, tokens);
+  // The question as read: each word as its typo correction, where it had one.
+  const corrected = new Map(words.map((w) => [w.surface, w.term]));
+  const readAs = tokens.map((t) => (t.stop ? t : { ...t, term: corrected.get(t.surface) ?? t.term }));
   return {
     words,
     allowedTopics,
@@ -61,8 +64,8 @@ export function analyzeQuestion(
     totalImportance: words.reduce((sum, w) => sum + w.importance, 0),
     knownImportance: words.reduce((sum, w) => sum + (w.known ? w.importance : 0), 0),
     knownWords: words.filter((w) => w.known).length,
-    phrasing: phrasingVector(index, searchable, words),
-    phraseHits: phrasesContained(index, searchable, words),
+    phrasing: termVector(readAs, (t) => index.termWeight(t)),
+    phraseHits: phrasesContained(index, readAs),
   };
 }
 
@@ -76,9 +79,9 @@ function topicsFor(index: SectionIndex, mentioned: ReadonlySet<string>): Readonl
   return allowed.size ? allowed : null;
 }
 
-function queryWords(index: SectionIndex, typos: TypoCorrector, text: string): QueryWord[] {
+function queryWords(index: SectionIndex, typos: TypoCorrector, tokens: readonly Token[]): QueryWord[] {
   const byTerm = new Map<string, QueryWord>();
-  for (const token of tokenize(text)) {
+  for (const token of tokens) {
     if (token.stop || byTerm.has(token.term)) continue;
     const base = token.identifier ? searchConfig.identifierWeight : 1;
     let known: Alternative | undefined = index.has(token.term)
@@ -133,11 +136,8 @@ function queryWords(index: SectionIndex, typos: TypoCorrector, text: string): Qu
 }
 
 /** Per section, how many of its multi-word keywords (or its title) the question contains word for word, weighted by how specific each is. */
-function phrasesContained(index: SectionIndex, text: string, words: QueryWord[]): Map<number, number> {
-  const corrected = new Map(words.map((w) => [w.surface, w.term]));
-  const sequence = phraseTerms(
-    tokenize(text).map((t) => (t.stop ? t : { ...t, term: corrected.get(t.surface) ?? t.term })),
-  );
+function phrasesContained(index: SectionIndex, readAs: readonly Token[]): Map<number, number> {
+  const sequence = phraseTerms(readAs);
   const hits = new Map<number, number>();
   for (let start = 0; start < sequence.length; start++) {
     for (const { doc, terms, specificity } of index.phrases.get(sequence[start]!) ?? []) {
@@ -146,13 +146,4 @@ function phrasesContained(index: SectionIndex, text: string, words: QueryWord[])
     }
   }
   return hits;
-}
-
-/** The question as a term vector for comparing its phrasing with sample questions (typos corrected). */
-function phrasingVector(index: SectionIndex, text: string, words: QueryWord[]): TermVector {
-  const corrected = new Map(words.map((w) => [w.surface, w.term]));
-  const tokens = tokenize(text).map((t) =>
-    t.stop ? t : { term: corrected.get(t.surface) ?? t.term, stop: false },
-  );
-  return termVector(tokens, (t) => index.termWeight(t));
 }
