@@ -52,7 +52,7 @@ export function analyzeQuestion(
   const text = normalizeText(question);
   const mentioned = languagesAskedAbout(text);
   const allowedTopics = topicsFor(index, mentioned);
-  const tokens = tokenize(withoutLanguageNames(text));
+  const tokens = splitCompounds(index, tokenize(withoutLanguageNames(text)));
   const words = queryWords(index, typos, tokens);
   // The question as read: each word as its typo correction, where it had one.
   const corrected = new Map(words.map((w) => [w.surface, w.term]));
@@ -67,6 +67,31 @@ export function analyzeQuestion(
     phrasing: termVector(readAs, (t) => index.termWeight(t)),
     phraseHits: phrasesContained(index, readAs),
   };
+}
+
+const MIN_COMPOUND_PART = 3;
+
+/** A word the knowledge lacks that is two of its words run together ("threadpool") reads as both. */
+function splitCompounds(index: SectionIndex, tokens: Token[]): Token[] {
+  return tokens.flatMap((token) => {
+    const { surface } = token;
+    if (
+      token.stop ||
+      token.identifier ||
+      token.negated ||
+      index.vocabulary.has(surface) ||
+      index.has(token.term)
+    )
+      return [token];
+    for (let cut = MIN_COMPOUND_PART; cut <= surface.length - MIN_COMPOUND_PART; cut++) {
+      const left = surface.slice(0, cut);
+      const right = surface.slice(cut);
+      if (!index.vocabulary.has(left) || !index.vocabulary.has(right)) continue;
+      const parts = tokenize(`${left} ${right}`);
+      if (parts.length === 2 && parts.every((t) => !t.stop)) return parts;
+    }
+    return [token];
+  });
 }
 
 /** Topic ids a question may be answered from, given the languages it names; null when none fits. */
@@ -115,6 +140,8 @@ function queryWords(index: SectionIndex, typos: TypoCorrector, tokens: readonly 
       if (term && index.has(term))
         known = { term, weight: base * searchConfig.typoWeight, literal: true, typo: true };
     }
+    // "never gets": when the knowledge has no negated form, the word itself (its own token) carries it.
+    if (!known && token.negated) continue;
     const root = known?.term ?? token.term;
     const alternatives: Alternative[] = known ? [known, ...extra] : [];
     for (const synonym of synonymsOf(root)) {
