@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { allowedEdits, editDistance } from './editDistance.js';
+import { isCommonEnglishWord } from './englishWords.js';
 
 export interface Correction {
   /** The known word the typo most likely meant. */
@@ -51,6 +52,7 @@ export class TypoCorrector {
   }
 
   correct(word: string): Correction | null {
+    if (isCommonEnglishWord(word)) return null;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     const found = this.lookup(word);

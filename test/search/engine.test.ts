@@ -8,6 +8,7 @@ import { editDistance } from '../../src/search/editDistance.js';
 import { languagesAskedAbout, languagesMentioned } from '../../src/search/languageMentions.js';
 import { normalizeText } from '../../src/search/normalizeText.js';
 import { SectionIndex } from '../../src/search/SectionIndex.js';
+import { TypoCorrector } from '../../src/search/TypoCorrector.js';
 import { tokenize } from '../../src/search/tokenize.js';
 
 let engine: ConceptEngine;
@@ -96,7 +97,17 @@ describe('answers', () => {
   });
   it('tolerates typos', () => {
     expect(firstPick('how do i cach excepions from asnyc methods')).toBe('error-handling');
-    expect(answered('does awiat block the tread?')).toBe('await-keyword');
+    expect(answered('does awiat block the thred?')).toBe('await-keyword');
+  });
+  it('reads two knowledge words run together as both', () => {
+    expect(firstPick('threadpool')).toBe('thread-behavior');
+  });
+  it('does not read a common English word as a typo of a knowledge word', () => {
+    // "execution" is one letter pair from `exception`, "senior" two edits from `sender`.
+    const typos = new TypoCorrector(['exception', 'sender', 'thread'], () => 1);
+    expect(typos.correct('execution')).toBeNull();
+    expect(typos.correct('senior')).toBeNull();
+    expect(typos.correct('excepion')?.word).toBe('exception');
   });
   it('matches code identifiers', () => {
     expect(answered('my app deadlocks when I call .Result on a task')).toBe('key-rules');
