@@ -1,3 +1,4 @@
+import { questionIntents } from './questionIntents.js';
 import { languagesAskedAbout } from './languageMentions.js';
 import { normalizeText } from './normalizeText.js';
 import { searchConfig } from './searchConfig.js';
@@ -53,7 +54,9 @@ export function analyzeQuestion(
   const mentioned = languagesAskedAbout(text);
   const allowedTopics = topicsFor(index, mentioned);
   const tokens = splitCompounds(index, tokenize(withoutLanguageNames(text)));
-  const words = queryWords(index, typos, tokens);
+  // Intent words search like the question's own words but are not part of its phrasing.
+  const intentTokens = questionIntents(text).flatMap((word) => tokenize(word));
+  const words = queryWords(index, typos, [...tokens, ...intentTokens]);
   // The question as read: each word as its typo correction, where it had one.
   const corrected = new Map(words.map((w) => [w.surface, w.term]));
   const readAs = tokens.map((t) => (t.stop ? t : { ...t, term: corrected.get(t.surface) ?? t.term }));

@@ -42,25 +42,25 @@ export const searchConfig = {
   maxSuggestions: 3,
   /** Logistic model from match features to confidence (see confidence.ts), fitted by `npm run calibrate`. */
   confidenceModel: {
-    bias: -3.63,
+    bias: -3.32,
     weights: {
       coverage: 2.04,
-      knownCoverage: 0.45,
-      unknownShare: -1.65,
-      sampleSimilarity: 1.74,
-      titleCoverage: 0.94,
-      titleFocus: 0.49,
-      phraseMatch: 1.2,
-      lead: 0.46,
-      support: 2.69,
-      typoShare: 0.05,
-      anchored: 1.7,
-      enriched: -0.94,
+      knownCoverage: 0.22,
+      unknownShare: -1.84,
+      sampleSimilarity: 1.42,
+      titleCoverage: 0.86,
+      titleFocus: 0.85,
+      phraseMatch: 1,
+      lead: 0.19,
+      support: 3.11,
+      typoShare: -0.03,
+      anchored: 1.82,
+      enriched: -0.85,
     },
   },
   /** Confidence needed to answer; between `suggest` and `answer` the bot asks "did you mean". */
   thresholds: {
-    answer: 0.6,
+    answer: 0.65,
     suggest: 0.2,
   },
 };

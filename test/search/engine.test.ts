@@ -7,6 +7,7 @@ import { loadEngine } from '../../src/answer/loadEngine.js';
 import { editDistance } from '../../src/search/editDistance.js';
 import { languagesAskedAbout, languagesMentioned } from '../../src/search/languageMentions.js';
 import { normalizeText } from '../../src/search/normalizeText.js';
+import { questionIntents } from '../../src/search/questionIntents.js';
 import { SectionIndex } from '../../src/search/SectionIndex.js';
 import { TypoCorrector } from '../../src/search/TypoCorrector.js';
 import { tokenize } from '../../src/search/tokenize.js';
@@ -98,6 +99,13 @@ describe('answers', () => {
   it('tolerates typos', () => {
     expect(firstPick('how do i cach excepions from asnyc methods')).toBe('error-handling');
     expect(answered('does awiat block the thred?')).toBe('await-keyword');
+  });
+  it('reads a question that asks what something is for as asking for its purpose', () => {
+    for (const q of ['what is async/await for?', 'why bother with async at all', 'whats the point of async'])
+      expect(questionIntents(q)).toEqual(['purpose']);
+    for (const q of ['why does my app freeze', 'what does await do', 'wait for all tasks'])
+      expect(questionIntents(q)).toEqual([]);
+    expect(firstPick('why bother with async if my code works fine without it')).toBe('purpose');
   });
   it('reads two knowledge words run together as both', () => {
     expect(firstPick('threadpool')).toBe('thread-behavior');
