@@ -64,6 +64,8 @@ export class SectionIndex {
   readonly phrases = new Map<string, { doc: number; terms: readonly string[]; specificity: number }[]>();
   /** Per section: the content terms of its title. */
   readonly titleTerms: ReadonlySet<string>[];
+  /** Per section: how specific its title is: 1 when one of its terms is in no other section, less the more sections share them all. */
+  readonly titleSpecificity: number[];
   /** Per section: each sample question as a weighted term vector, stop words included. */
   readonly sampleQuestions: TermVector[][];
   /** Per topic id: its core terms, the words of its title and those most of its sections use. */
@@ -102,6 +104,11 @@ export class SectionIndex {
       for (const phrase of [title, ...keywords]) this.addPhrase(doc, phrase);
     });
     this.titleTerms = tokenized.map(({ title }) => new Set(title.filter((t) => !t.stop).map((t) => t.term)));
+    this.titleSpecificity = this.titleTerms.map((terms) => {
+      let rarest = 0;
+      for (const term of terms) rarest = Math.max(rarest, this.idf(term));
+      return Math.min(1, rarest / bm25Idf(this.entries.length, 1));
+    });
     this.sampleQuestions = entries.map(({ section }) =>
       section.questions.map((q) => termVector(tokenize(withoutLanguageNames(q)), (t) => this.termWeight(t))),
     );

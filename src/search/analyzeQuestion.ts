@@ -27,6 +27,8 @@ export interface QueryWord {
   /** The knowledge uses the word (or its correction, or a synonym). */
   known: boolean;
   alternatives: Alternative[];
+  /** Added for the question's intent ("what is X for?" -> purpose): it ranks sections the question's own words found. */
+  intent?: boolean;
 }
 
 /** A question read against one knowledge base: its words, what they may match, and where it may be answered. */
@@ -55,8 +57,14 @@ export function analyzeQuestion(
   const allowedTopics = topicsFor(index, mentioned);
   const tokens = splitCompounds(index, tokenize(withoutLanguageNames(text)));
   // Intent words search like the question's own words but are not part of its phrasing.
-  const intentTokens = questionIntents(text).flatMap((word) => tokenize(word));
-  const words = queryWords(index, typos, [...tokens, ...intentTokens]);
+  const ownWords = queryWords(index, typos, tokens);
+  const asked = new Set(ownWords.map((w) => w.term));
+  const intentWords = queryWords(
+    index,
+    typos,
+    questionIntents(text).flatMap((word) => tokenize(word)),
+  ).filter((w) => !asked.has(w.term));
+  const words = [...ownWords, ...intentWords.map((w) => ({ ...w, intent: true }))];
   // The question as read: each word as its typo correction, where it had one.
   const corrected = new Map(words.map((w) => [w.surface, w.term]));
   const readAs = tokens.map((t) => (t.stop ? t : { ...t, term: corrected.get(t.surface) ?? t.term }));

@@ -46,6 +46,7 @@ export function lexicalCandidates(index: SectionIndex, words: QueryWord[]): Cand
     }
     for (const [doc, { contribution, alt }] of best) {
       let candidate = candidates.get(doc);
+      if (!candidate && word.intent) continue;
       if (!candidate)
         candidates.set(
           doc,

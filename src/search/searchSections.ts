@@ -85,7 +85,10 @@ function rerank(index: SectionIndex, query: AnalyzedQuestion, candidate: Candida
     candidate.lexicalScore +
     searchConfig.sampleQuestionWeight * sampleSimilarity ** 2 * scale +
     searchConfig.sameQuestionWeight * index.maxIdf * Math.max(0, (sampleSimilarity - 0.85) / 0.15) +
-    (titleCoverage === 1 ? searchConfig.fullTitleWeight * index.maxIdf : 0) +
+    (titleCoverage === 1
+      ? // "What a decorator is" is named whole by any question with "decorator" in it: that says less.
+        searchConfig.fullTitleWeight * index.maxIdf * index.titleSpecificity[candidate.doc]!
+      : 0) +
     searchConfig.titleFocusWeight * titleFocus * index.maxIdf +
     searchConfig.coverageWeight * (candidate.covered / query.totalImportance) * scale +
     searchConfig.phraseWeight * Math.min(2, query.phraseHits.get(candidate.doc) ?? 0) * index.maxIdf;

@@ -179,6 +179,11 @@ describe('several topics', () => {
     const cs = multi.ask('how do I catch exceptions from an async method in C#');
     expect((cs.match ?? cs.suggestions[0])?.topic.id).toBe('csharp-async-await');
   });
+  it("a question's intent ranks the sections its own words found, in their topic only", () => {
+    // "for?" asks for a purpose; the C# topic has a Purpose section, python-generators does not.
+    const a = multi.ask('what are generators for?');
+    expect((a.match ?? a.suggestions[0])?.topic.id).toBe('python-generators');
+  });
   it('answers a topic with no enrichment from its own words', () => {
     const a = multi.ask('what does the yield keyword do in a generator function');
     expect(a.match?.topic.id).toBe('python-generators');
