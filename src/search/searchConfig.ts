@@ -58,6 +58,11 @@ export const searchConfig = {
       enriched: -0.93,
     },
   },
+  /**
+   * Confidence is at most `base + perLead * lead`: a section scoring within a few percent of the next
+   * one is offered as "did you mean" (at the 0.65 answer threshold it needs a 1.5% lead to be answered).
+   */
+  nearTie: { base: 0.5, perLead: 10 },
   /** Confidence needed to answer; between `suggest` and `answer` the bot asks "did you mean". */
   thresholds: {
     answer: 0.65,
