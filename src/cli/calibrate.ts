@@ -3,7 +3,8 @@
  * fits the confidence model on the labelled questions of every training set (the top section's
  * match features; right = 1, wrong or off-topic = 0), then shows what each answer threshold gives
  * on every set. The printed model goes into src/search/searchConfig.ts by hand, so a change of
- * calibration is a reviewed commit. Default: the shipped topic's questions, the short near-miss set and the three-topic set.
+ * calibration is a reviewed commit. Default: the shipped topic's questions, the short near-miss set and the three-topic set,
+ * and (checked only) three unenriched topics beside the shipped one.
  */
 import 'dotenv/config';
 import type { ConceptEngine } from '../answer/ConceptEngine.js';
@@ -32,6 +33,8 @@ const DEFAULT_SETS = [
   'test/eval/calibration.jsonl=knowledge',
   'test/eval/multi-topic.jsonl=knowledge,test/fixtures/multi-topic',
 ];
+/** Shown, not fitted on: unenriched topics written and asked blind, to see what a new topic gets. */
+const DEFAULT_CHECKS = ['test/eval/unenriched.jsonl=knowledge,test/fixtures/unenriched-topics'];
 
 interface LabelledSet {
   name: string;
@@ -47,7 +50,7 @@ async function readSet(spec: string): Promise<LabelledSet> {
 async function main(argv: string[]): Promise<void> {
   const checkAt = argv.indexOf('--check');
   const trainSpecs = (checkAt < 0 ? argv : argv.slice(0, checkAt)).filter(Boolean);
-  const checkSpecs = checkAt < 0 ? [] : argv.slice(checkAt + 1);
+  const checkSpecs = checkAt < 0 ? (trainSpecs.length ? [] : DEFAULT_CHECKS) : argv.slice(checkAt + 1);
   const train = await Promise.all((trainSpecs.length ? trainSpecs : DEFAULT_SETS).map(readSet));
   const checks = await Promise.all(checkSpecs.map(readSet));
   const model = fitLogistic(

@@ -45,10 +45,13 @@ export const FEATURE_NAMES = [
 
 /**
  * Confidence in [0, 1] that a section answers the question: a logistic model over the match
- * features, with weights fitted on labelled questions by `npm run calibrate`.
+ * features (weights fitted on labelled questions by `npm run calibrate`), at most what
+ * `nearTie` allows when the next section scores about the same.
  */
 export function confidenceOf(features: MatchFeatures, model = searchConfig.confidenceModel): number {
   let z = model.bias;
   for (const name of FEATURE_NAMES) z += model.weights[name] * features[name];
-  return 1 / (1 + Math.exp(-z));
+  // A near tie with the next section is a coin toss between them, however well both match.
+  const { base, perLead } = searchConfig.nearTie;
+  return Math.min(1 / (1 + Math.exp(-z)), base + perLead * Math.max(0, features.lead));
 }

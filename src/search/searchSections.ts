@@ -60,9 +60,7 @@ export function searchSections(
 
   const ranked = reranked.slice(0, limit).map((entry, i) => {
     const features = matchFeatures(index, query, entry, i === 0 ? reranked[1] : reranked[0]);
-    // A near tie with the next section is a coin toss between them, however well both match.
-    const { base, perLead } = searchConfig.nearTie;
-    const confidence = Math.min(confidenceOf(features), base + perLead * Math.max(0, features.lead));
+    const confidence = confidenceOf(features);
     return {
       ...index.entries[entry.candidate.doc]!,
       doc: entry.candidate.doc,

@@ -30,12 +30,8 @@ describe('accuracy on labelled questions', () => {
   });
 
   it('three topics loaded: no answer comes from the wrong topic', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'multi-eval-'));
-    await copyFile('knowledge/csharp-async-await.md', path.join(dir, 'csharp-async-await.md'));
-    for (const name of await readdir('test/fixtures/multi-topic'))
-      await copyFile(path.join('test/fixtures/multi-topic', name), path.join(dir, name));
     const report = evaluate(
-      await loadEngine(dir),
+      await engineBesideShipped('test/fixtures/multi-topic'),
       await readLabelledQuestions('test/eval/multi-topic.jsonl'),
     );
     const wrongTopic = report.outcomes.filter(
@@ -48,4 +44,24 @@ describe('accuracy on labelled questions', () => {
     expect(ratio(report.top1, report.inDomain)).toBeGreaterThanOrEqual(0.75);
     expect(report.confidentlyWrong).toBeLessThanOrEqual(6);
   });
+
+  it('three unenriched topics beside the shipped one: answered from their own words', async () => {
+    // Questions written without seeing the engine, about topics pasted as an LLM printed them.
+    const report = evaluate(
+      await engineBesideShipped('test/fixtures/unenriched-topics'),
+      await readLabelledQuestions('test/eval/unenriched.jsonl'),
+    );
+    expect(report.inDomain).toBeGreaterThanOrEqual(90);
+    expect(ratio(report.top1, report.inDomain)).toBeGreaterThanOrEqual(0.5);
+    expect(ratio(report.offTopicRejected, report.offTopic)).toBeGreaterThanOrEqual(0.9);
+    expect(report.confidentlyWrong).toBeLessThanOrEqual(10);
+  });
 });
+
+/** An engine over the shipped topic and the topic files of `fixtures`. */
+async function engineBesideShipped(fixtures: string) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'multi-eval-'));
+  await copyFile('knowledge/csharp-async-await.md', path.join(dir, 'csharp-async-await.md'));
+  for (const name of await readdir(fixtures)) await copyFile(path.join(fixtures, name), path.join(dir, name));
+  return loadEngine(dir);
+}
