@@ -12,6 +12,12 @@ export const searchConfig = {
     code: 0.2,
     topic: 0.5,
   },
+  /**
+   * A section without keywords or sample questions has two fields fewer for a word to match in, so
+   * beside an enriched topic it lost questions it answers best ("gorutine vs os thread" went to C#'s
+   * thread section). Its BM25F score counts this many times when ranking (not in its confidence).
+   */
+  unenrichedLexicalBoost: 3,
   /** BM25 saturation: how fast repeated matches of a term stop adding. */
   k1: 1.2,
   /** Weight of a query word's synonyms, relative to the word itself. */
@@ -42,20 +48,20 @@ export const searchConfig = {
   maxSuggestions: 3,
   /** Logistic model from match features to confidence (see confidence.ts), fitted by `npm run calibrate`. */
   confidenceModel: {
-    bias: -3.51,
+    bias: -3.56,
     weights: {
-      coverage: 2.09,
-      knownCoverage: 0.44,
-      unknownShare: -1.74,
-      sampleSimilarity: 1.69,
-      titleCoverage: 0.8,
-      titleFocus: 0.81,
-      phraseMatch: 1.04,
-      lead: 0,
-      support: 3.29,
-      typoShare: -0.08,
+      coverage: 2.11,
+      knownCoverage: 0.43,
+      unknownShare: -1.71,
+      sampleSimilarity: 1.63,
+      titleCoverage: 0.64,
+      titleFocus: 0.78,
+      phraseMatch: 1.02,
+      lead: 0.16,
+      support: 3.33,
+      typoShare: -0.17,
       anchored: 1.92,
-      enriched: -0.93,
+      enriched: -0.92,
     },
   },
   /**

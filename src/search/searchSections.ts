@@ -81,8 +81,10 @@ function rerank(index: SectionIndex, query: AnalyzedQuestion, candidate: Candida
   // How much of what the question is about the title names ("what does await do" -> `await` keyword).
   const titleFocus = query.knownWords > 0 ? sharedCount(titleTerms, candidate.matched) / query.knownWords : 0;
   const scale = Math.max(query.totalImportance, index.maxIdf);
+  const { section } = index.entries[candidate.doc]!;
+  const unenriched = section.keywords.length === 0 && section.questions.length === 0;
   const score =
-    candidate.lexicalScore +
+    candidate.lexicalScore * (unenriched ? searchConfig.unenrichedLexicalBoost : 1) +
     searchConfig.sampleQuestionWeight * sampleSimilarity ** 2 * scale +
     searchConfig.sameQuestionWeight * index.maxIdf * Math.max(0, (sampleSimilarity - 0.85) / 0.15) +
     (titleCoverage === 1
