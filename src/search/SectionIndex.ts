@@ -79,8 +79,6 @@ export class SectionIndex {
       if (!tokens) topicTokens.set(topic, (tokens = topicFieldTokens(topic)));
       return tokens;
     };
-    // Each field is tokenized once; titles and keywords are kept as tokens for the phrase index.
-    const tokenized = entries.map((entry) => sectionFields(entry, tokensOfTopic(entry.topic)));
     const terms: string[] = [];
     const termIds = new Map<string, number>();
     const idOf = (term: string) => {
@@ -88,22 +86,24 @@ export class SectionIndex {
       if (id === undefined) termIds.set(term, (id = terms.push(term) - 1));
       return id;
     };
-    // A surface word always gives the same term, so one lookup per token is enough once it has been seen.
-    const surfaceIds = new Map<string, number>();
-    const fieldTerms = tokenized.map(({ fields }) =>
-      fields.map((tokens) => this.countField(tokens, idOf, surfaceIds)),
-    );
+    // A section's fields are tokenized and counted at once, so their tokens need not be kept;
+    // titles and keywords are, for the phrase index.
+    const sections = entries.map((entry) => {
+      const { fields, ...kept } = sectionFields(entry, tokensOfTopic(entry.topic));
+      return { ...kept, fieldTerms: fields.map((tokens) => this.countField(tokens, idOf)) };
+    });
+    const fieldTerms = sections.map((s) => s.fieldTerms);
     const postings = buildPostings(fieldTerms, terms.length);
     terms.forEach((term, id) =>
       this.postings.set(term, { docs: postings.docs[id]!, weights: postings.weights[id]! }),
     );
     this.maxIdf = this.idf('\u0000never-indexed');
-    tokenized.forEach(({ title, keywords }, doc) => {
+    sections.forEach(({ title, keywords }, doc) => {
       for (const phrase of [title, ...keywords]) this.addPhrase(doc, phrase);
     });
-    this.titleTerms = tokenized.map(({ title }) => new Set(title.filter((t) => !t.stop).map((t) => t.term)));
-    this.sampleQuestions = entries.map(({ section }) =>
-      section.questions.map((q) => termVector(tokenize(withoutLanguageNames(q)), (t) => this.termWeight(t))),
+    this.titleTerms = sections.map(({ title }) => new Set(title.filter((t) => !t.stop).map((t) => t.term)));
+    this.sampleQuestions = sections.map(({ questions }) =>
+      questions.map((q) => termVector(tokenize(q), (t) => this.termWeight(t))),
     );
     const topics = new Set(entries.map((e) => e.topic));
     for (const topic of topics) this.topicLanguages.set(topic.id, languagesOfTopic(topic));
@@ -189,24 +189,13 @@ export class SectionIndex {
   }
 
   /** The content terms of one field, as counted ids; also fills the vocabulary. */
-  private countField(
-    tokens: readonly Token[],
-    idOf: (term: string) => number,
-    surfaceIds: Map<string, number>,
-  ): FieldTerms {
+  private countField(tokens: readonly Token[], idOf: (term: string) => number): FieldTerms {
     const ids: number[] = [];
     for (const token of tokens) {
       if (token.stop) continue;
-      if (token.negated) {
-        ids.push(idOf(token.term));
-        continue;
-      }
-      // Identifiers keep their name whole, words are stemmed: the same surface can give two terms.
-      const key = token.identifier ? `\u0001${token.surface}` : token.surface;
-      let id = surfaceIds.get(key);
-      if (id === undefined) surfaceIds.set(key, (id = idOf(token.term)));
-      this.vocabulary.set(token.surface, token.term);
-      ids.push(id);
+      ids.push(idOf(token.term));
+      // Identifiers keep their name whole, words are stemmed: a surface seen as both keeps its last term.
+      if (!token.negated) this.vocabulary.set(token.surface, token.term);
     }
     return countTermIds(ids);
   }
@@ -224,20 +213,23 @@ interface TokenizedSection {
   title: Token[];
   /** Each keyword's tokens: keywords are phrases. */
   keywords: Token[][];
+  /** The sample questions, language names blanked out. */
+  questions: string[];
 }
 
 function sectionFields({ section }: IndexedSection, topicTokens: Token[]): TokenizedSection {
   const title = tokenize(section.title);
   const keywords = section.keywords.map((k) => tokenize(k));
+  const questions = section.questions.map(withoutLanguageNames);
   const byField: Record<FieldName, Token[]> = {
     title,
     keywords: keywords.flat(),
-    questions: tokenize(section.questions.map(withoutLanguageNames).join(' . ')),
+    questions: tokenize(questions.join(' . ')),
     points: tokenize(section.points.join(' . ')),
     code: tokenize(section.code.map((c) => c.code).join('\n')),
     topic: topicTokens,
   };
-  return { fields: FIELDS.map((f) => byField[f]), title, keywords };
+  return { fields: FIELDS.map((f) => byField[f]), title, keywords, questions };
 }
 
 function languagesOfTopic(topic: Topic): ReadonlySet<string> {
