@@ -162,28 +162,37 @@ export class SectionIndex {
     terms: readonly string[],
     tokensOfTopic: (topic: Topic) => Token[],
   ): void {
-    const sectionsUsing = new Map<Topic, Map<number, number>>();
+    const docsOfTopic = new Map<Topic, number[]>();
+    this.entries.forEach(({ topic }, doc) => {
+      let docs = docsOfTopic.get(topic);
+      if (!docs) docsOfTopic.set(topic, (docs = []));
+      docs.push(doc);
+    });
+    // Per term, how many sections of the topic at hand use it (cleared after each topic).
+    const sectionsUsing = new Uint32Array(terms.length);
     const lastSeenIn = new Int32Array(terms.length).fill(-1);
-    sections.forEach((fields, doc) => {
-      const topic = this.entries[doc]!.topic;
-      let counts = sectionsUsing.get(topic);
-      if (!counts) sectionsUsing.set(topic, (counts = new Map()));
-      for (const f of CONTENT_FIELDS) {
-        for (const id of fields[f]!.ids) {
-          if (lastSeenIn[id] === doc) continue;
-          lastSeenIn[id] = doc;
-          counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const [topic, docs] of docsOfTopic) {
+      const used: number[] = [];
+      for (const doc of docs) {
+        for (const f of CONTENT_FIELDS) {
+          for (const id of sections[doc]![f]!.ids) {
+            if (lastSeenIn[id] === doc) continue;
+            lastSeenIn[id] = doc;
+            if (sectionsUsing[id] === 0) used.push(id);
+            sectionsUsing[id]!++;
+          }
         }
       }
-    });
-    for (const [topic, counts] of sectionsUsing) {
       const core = new Set(
         tokensOfTopic(topic)
           .filter((t) => !t.stop)
           .map((t) => t.term),
       );
       const minimum = Math.max(2, CORE_TERM_SHARE * topic.sections.length);
-      for (const [id, count] of counts) if (count >= minimum) core.add(terms[id]!);
+      for (const id of used) {
+        if (sectionsUsing[id]! >= minimum) core.add(terms[id]!);
+        sectionsUsing[id] = 0;
+      }
       this.topicCoreTerms.set(topic.id, core);
     }
   }
