@@ -11,13 +11,14 @@ const LENGTH_NORM_STRENGTH = 0.5;
 
 /** The distinct terms of one field of one section (as term ids, ascending) and how often each occurs. */
 export interface FieldTerms {
-  ids: Uint32Array;
-  counts: Uint32Array;
+  ids: number[];
+  counts: number[];
   length: number;
 }
 
 /** Counts term ids by sorting them: cheaper than a map per field when there are many sections. */
 export function countTermIds(ids: number[]): FieldTerms {
+  // A typed array sorts numbers without a comparator callback.
   const sorted = Uint32Array.from(ids).sort();
   const distinct: number[] = [];
   const counts: number[] = [];
@@ -28,7 +29,7 @@ export function countTermIds(ids: number[]): FieldTerms {
       counts.push(1);
     }
   }
-  return { ids: Uint32Array.from(distinct), counts: Uint32Array.from(counts), length: sorted.length };
+  return { ids: distinct, counts, length: sorted.length };
 }
 
 export interface Postings {
@@ -59,8 +60,10 @@ export function buildPostings(sections: FieldTerms[][], termCount: number): Post
     });
   });
   const idf = Float64Array.from(df, (count) => bm25Idf(n, count));
-  const docs: number[][] = Array.from({ length: termCount }, () => []);
-  const weights: number[][] = Array.from({ length: termCount }, () => []);
+  // Each term's postings are allocated at their final size (its document frequency) and filled in order.
+  const docs = Array.from(df, (count) => new Array<number>(count));
+  const weights = Array.from(df, (count) => new Array<number>(count));
+  const filled = new Uint32Array(termCount);
   sections.forEach((fields, doc) => {
     fields.forEach((field, f) => {
       const name = FIELDS[f]!;
@@ -73,12 +76,13 @@ export function buildPostings(sections: FieldTerms[][], termCount: number): Post
         const id = field.ids[i]!;
         const tf = field.counts[i]! / norm;
         const weight = fieldWeight * idf[id]! * (tf / (searchConfig.k1 + tf));
-        const termDocs = docs[id]!;
+        const count = filled[id]!;
         // Sections come in order, so this term's earlier field in this section is its last posting.
-        if (termDocs[termDocs.length - 1] === doc) weights[id]![termDocs.length - 1]! += weight;
+        if (count > 0 && docs[id]![count - 1] === doc) weights[id]![count - 1]! += weight;
         else {
-          termDocs.push(doc);
-          weights[id]!.push(weight);
+          docs[id]![count] = doc;
+          weights[id]![count] = weight;
+          filled[id] = count + 1;
         }
       }
     });
