@@ -3,10 +3,11 @@ import { canonicalLanguage, languageNameSpans, languagesMentioned } from './lang
 import {
   bm25Idf,
   buildPostings,
-  countTermIds,
+  countSectionTerms,
   FIELDS,
+  fieldStart,
   type FieldName,
-  type FieldTerms,
+  type SectionTerms,
 } from './bm25fPostings.js';
 import { searchConfig } from './searchConfig.js';
 import { termVector, type TermVector } from './termVector.js';
@@ -90,10 +91,10 @@ export class SectionIndex {
     // titles and keywords are, for the phrase index.
     const sections = entries.map((entry) => {
       const { fields, ...kept } = sectionFields(entry, tokensOfTopic(entry.topic));
-      return { ...kept, fieldTerms: fields.map((tokens) => this.countField(tokens, idOf)) };
+      return { ...kept, terms: countSectionTerms(fields.map((tokens) => this.termIds(tokens, idOf))) };
     });
-    const fieldTerms = sections.map((s) => s.fieldTerms);
-    const postings = buildPostings(fieldTerms, terms.length);
+    const sectionTerms = sections.map((s) => s.terms);
+    const postings = buildPostings(sectionTerms, terms.length);
     terms.forEach((term, id) =>
       this.postings.set(term, { docs: postings.docs[id]!, weights: postings.weights[id]! }),
     );
@@ -107,7 +108,7 @@ export class SectionIndex {
     );
     const topics = new Set(entries.map((e) => e.topic));
     for (const topic of topics) this.topicLanguages.set(topic.id, languagesOfTopic(topic));
-    this.collectCoreTerms(fieldTerms, terms, tokensOfTopic);
+    this.collectCoreTerms(sectionTerms, terms, tokensOfTopic);
   }
 
   private addPhrase(doc: number, tokens: Token[]): void {
@@ -158,7 +159,7 @@ export class SectionIndex {
   }
 
   private collectCoreTerms(
-    sections: FieldTerms[][],
+    sections: SectionTerms[],
     terms: readonly string[],
     tokensOfTopic: (topic: Topic) => Token[],
   ): void {
@@ -174,8 +175,10 @@ export class SectionIndex {
     for (const [topic, docs] of docsOfTopic) {
       const used: number[] = [];
       for (const doc of docs) {
+        const section = sections[doc]!;
         for (const f of CONTENT_FIELDS) {
-          for (const id of sections[doc]![f]!.ids) {
+          for (let i = fieldStart(section, f); i < section.fieldEnds[f]!; i++) {
+            const id = section.ids[i]!;
             if (lastSeenIn[id] === doc) continue;
             lastSeenIn[id] = doc;
             if (sectionsUsing[id] === 0) used.push(id);
@@ -197,8 +200,8 @@ export class SectionIndex {
     }
   }
 
-  /** The content terms of one field, as counted ids; also fills the vocabulary. */
-  private countField(tokens: readonly Token[], idOf: (term: string) => number): FieldTerms {
+  /** The content terms of one field, as ids; also fills the vocabulary. */
+  private termIds(tokens: readonly Token[], idOf: (term: string) => number): number[] {
     const ids: number[] = [];
     for (const token of tokens) {
       if (token.stop) continue;
@@ -206,7 +209,7 @@ export class SectionIndex {
       // Identifiers keep their name whole, words are stemmed: a surface seen as both keeps its last term.
       if (!token.negated) this.vocabulary.set(token.surface, token.term);
     }
-    return countTermIds(ids);
+    return ids;
   }
 }
 
