@@ -126,9 +126,11 @@ export class SectionIndex {
   /** Weight of a term in a phrasing comparison: its idf, or a small constant for function words. */
   termWeight(token: Pick<Token, 'term' | 'stop'>): number {
     if (token.stop) return INTENT_WORDS.has(token.term) ? INTENT_WORD_WEIGHT : STOP_WORD_WEIGHT;
-    if (!this.has(token.term)) return searchConfig.unknownWordImportance * this.maxIdf;
+    // One lookup: this runs for every word of every sample question.
+    const df = this.documentFrequency(token.term);
+    if (df === 0) return searchConfig.unknownWordImportance * this.maxIdf;
     // A word every section uses ("await") still says more about a phrasing than "what" or "does".
-    return Math.max(this.idf(token.term), CONTENT_WORD_FLOOR);
+    return Math.max(bm25Idf(this.entries.length, df), CONTENT_WORD_FLOOR);
   }
 
   static build(knowledge: KnowledgeBase): SectionIndex {
