@@ -96,7 +96,21 @@ const SLIP_NAMES = new Map(
   [...NAMES].filter(([name, { ambiguous }]) => !ambiguous && /^[a-z]{6,}$/.test(name)),
 );
 
+// Most long words name no language, and texts repeat their words: each word is checked once.
+const SLIP_CACHE_LIMIT = 50_000;
+const slipsChecked = new Map<string, string | null>();
+
 function misspeltLanguage(word: string): string | undefined {
+  let language = slipsChecked.get(word);
+  if (language === undefined) {
+    language = slipOf(word) ?? null;
+    if (slipsChecked.size >= SLIP_CACHE_LIMIT) slipsChecked.clear();
+    slipsChecked.set(word, language);
+  }
+  return language ?? undefined;
+}
+
+function slipOf(word: string): string | undefined {
   if (NAMES.has(word)) return undefined;
   const direct = SLIPS.get(word);
   if (direct) return direct;
