@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { matchesOf } from './matchesOf.js';
 import { isStopWord } from './stopWords.js';
 
 /** One searchable unit of text. Read-only: a word's token is shared by every text that uses the word. */
@@ -31,7 +32,7 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   addIdentifiers(text, tokens);
   let negated = 0;
-  for (const match of text.matchAll(WORD)) {
+  for (const match of matchesOf(text, WORD)) {
     const token = readWord(match[0]);
     tokens.push(token);
     if (token.stop && NEGATIONS.has(token.surface)) {
@@ -58,12 +59,12 @@ function addIdentifiers(text: string, tokens: Token[]): void {
   const seen = new Set<string>();
   // Cheap checks first: most text has no identifier, and these scans are the slow part of indexing.
   if (MAY_HAVE_DOTTED.test(text)) {
-    for (const match of text.matchAll(DOTTED_IDENTIFIER)) {
+    for (const match of matchesOf(text, DOTTED_IDENTIFIER)) {
       if (!isLanguageLikeName(match[0])) addIdentifier(match[0], tokens, seen);
     }
   }
   if (MAY_HAVE_INNER_CAPITAL.test(text)) {
-    for (const match of text.matchAll(INNER_CAPITAL_IDENTIFIER)) addIdentifier(match[0], tokens, seen);
+    for (const match of matchesOf(text, INNER_CAPITAL_IDENTIFIER)) addIdentifier(match[0], tokens, seen);
   }
 }
 
