@@ -24,10 +24,8 @@ const FUSE_OPTIONS = { ignoreLocation: true, threshold: 0.45 } as const;
  */
 export class TypoCorrector {
   private readonly words: string[] = [];
-  /** Letter pair (with word boundaries, `^a`, `h$`) and word length -> indices of those words that contain it. */
-  private readonly pairs = new Map<string, number[]>();
-  /** Letter pair -> how many words contain it, whatever their length. */
-  private readonly pairFrequency = new Map<string, number>();
+  /** Letter pair (with word boundaries, `^a`, `h$`) -> the words that contain it. */
+  private readonly pairs = new Map<number, PairPostings>();
   private readonly shared: Uint16Array;
   private readonly commonPairSize: number;
   private readonly cache = new Map<string, Correction | null>();
@@ -39,12 +37,14 @@ export class TypoCorrector {
     for (const word of words) {
       if (word.length < 3 || word.length > 32) continue;
       const index = this.words.push(word) - 1;
-      for (const pair of new Set(letterPairs(word))) {
-        const key = pairKey(pair, word.length);
-        let list = this.pairs.get(key);
-        if (!list) this.pairs.set(key, (list = []));
+      for (const pair of letterPairs(word)) {
+        let postings = this.pairs.get(pair);
+        if (!postings) this.pairs.set(pair, (postings = { byLength: [], words: 0 }));
+        const list = (postings.byLength[word.length] ??= []);
+        // Words are added in order, so a pair this word repeats ends its list already.
+        if (list[list.length - 1] === index) continue;
         list.push(index);
-        this.pairFrequency.set(pair, (this.pairFrequency.get(pair) ?? 0) + 1);
+        postings.words++;
       }
     }
     this.shared = new Uint16Array(this.words.length);
@@ -67,14 +67,16 @@ export class TypoCorrector {
     const touched: number[] = [];
     let skipped = 0;
     for (const pair of new Set(letterPairs(word))) {
+      const postings = this.pairs.get(pair);
+      if (!postings) continue;
       // A pair most words share selects nothing and costs the most: leave it out of the count.
-      if ((this.pairFrequency.get(pair) ?? 0) > this.commonPairSize) {
+      if (postings.words > this.commonPairSize) {
         skipped++;
         continue;
       }
       // Only words whose length is within the edit bound can be the one meant.
       for (let length = word.length - limit; length <= word.length + limit; length++) {
-        for (const index of this.pairs.get(pairKey(pair, length)) ?? []) {
+        for (const index of postings.byLength[length] ?? []) {
           if (this.shared[index] === 0) touched.push(index);
           this.shared[index]!++;
         }
@@ -109,6 +111,14 @@ export class TypoCorrector {
   }
 }
 
+/** The words that contain one letter pair. */
+interface PairPostings {
+  /** Word length -> indices of the words of that length with the pair. */
+  byLength: number[][];
+  /** How many words have the pair, whatever their length. */
+  words: number;
+}
+
 type Scored = Correction & { score: number };
 
 function isBetter(a: Scored, b: Scored, frequency: (word: string) => number): boolean {
@@ -118,13 +128,11 @@ function isBetter(a: Scored, b: Scored, frequency: (word: string) => number): bo
   return a.score < b.score;
 }
 
-function letterPairs(word: string): string[] {
+/** Each pair of neighbouring letters as one number (its two UTF-16 codes): cheaper to key a map by than a string. */
+function letterPairs(word: string): number[] {
   const padded = `^${word}$`;
-  const pairs: string[] = [];
-  for (let i = 0; i < padded.length - 1; i++) pairs.push(padded.slice(i, i + 2));
+  const pairs: number[] = [];
+  for (let i = 0; i < padded.length - 1; i++)
+    pairs.push(padded.charCodeAt(i) * 0x10000 + padded.charCodeAt(i + 1));
   return pairs;
-}
-
-function pairKey(pair: string, length: number): string {
-  return `${pair}${length}`;
 }

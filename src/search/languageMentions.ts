@@ -1,4 +1,5 @@
 import languageData from './data/languages.json' with { type: 'json' };
+import { matchesOf } from './matchesOf.js';
 
 interface LanguageEntry {
   names: string[];
@@ -59,13 +60,13 @@ function mentions(text: string): Mention[] {
   const found: Mention[] = [];
   const add = (language: string, start: number, end: number) =>
     found.push({ language, start, end, comparative: COMPARISON_BEFORE.test(text.slice(0, start)) });
-  for (const match of text.matchAll(ANY_NAME)) {
+  for (const match of matchesOf(text, ANY_NAME)) {
     const name = NAMES.get(match[0].toLowerCase().replace(/\s+/g, ' '));
     if (name && readsAsLanguage(name, text, match.index, match[0])) {
       add(name.language, match.index, match.index + match[0].length);
     }
   }
-  for (const match of text.matchAll(WORD)) {
+  for (const match of matchesOf(text, WORD)) {
     const language = misspeltLanguage(match[0].toLowerCase());
     if (language) add(language, match.index, match.index + match[0].length);
   }
@@ -96,7 +97,21 @@ const SLIP_NAMES = new Map(
   [...NAMES].filter(([name, { ambiguous }]) => !ambiguous && /^[a-z]{6,}$/.test(name)),
 );
 
+// Most long words name no language, and texts repeat their words: each word is checked once.
+const SLIP_CACHE_LIMIT = 50_000;
+const slipsChecked = new Map<string, string | null>();
+
 function misspeltLanguage(word: string): string | undefined {
+  let language = slipsChecked.get(word);
+  if (language === undefined) {
+    language = slipOf(word) ?? null;
+    if (slipsChecked.size >= SLIP_CACHE_LIMIT) slipsChecked.clear();
+    slipsChecked.set(word, language);
+  }
+  return language ?? undefined;
+}
+
+function slipOf(word: string): string | undefined {
   if (NAMES.has(word)) return undefined;
   const direct = SLIPS.get(word);
   if (direct) return direct;

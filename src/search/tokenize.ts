@@ -1,18 +1,19 @@
 import { stemmer } from 'stemmer';
+import { matchesOf } from './matchesOf.js';
 import { isStopWord } from './stopWords.js';
 
-/** One searchable unit of text. */
+/** One searchable unit of text. Read-only: a word's token is shared by every text that uses the word. */
 export interface Token {
   /** The index term: a stem for words, the whole lowercased name for code identifiers. */
-  term: string;
+  readonly term: string;
   /** The word as written, lowercased (what typo correction compares). */
-  surface: string;
+  readonly surface: string;
   /** A code identifier (`Task.Run`, `.Result`, `ConfigureAwait`) or a part of one. */
-  identifier: boolean;
+  readonly identifier: boolean;
   /** A function word or chat filler: ignored for scoring, kept for phrasing similarity. */
-  stop: boolean;
+  readonly stop: boolean;
   /** The negated form of the word before it (`not-await` after "don't await"). */
-  negated?: boolean;
+  readonly negated?: boolean;
 }
 
 // `Task.Run`, `.Result`, `HttpClient.GetStringAsync()`; and names with an inner capital (`ConfigureAwait`).
@@ -29,34 +30,12 @@ const CAMEL_PARTS = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const seenIdentifiers = new Set<string>();
-  const addIdentifier = (name: string) => {
-    const whole = name.replace(/^\./, '').toLowerCase();
-    if (!whole || seenIdentifiers.has(whole)) return;
-    seenIdentifiers.add(whole);
-    tokens.push({ term: whole, surface: whole, identifier: true, stop: false });
-    const parts = name.split('.').filter(Boolean);
-    for (const part of parts) {
-      if (parts.length > 1) addIdentifier(part);
-      else for (const piece of part.match(CAMEL_PARTS) ?? []) tokens.push(wordToken(piece.toLowerCase()));
-    }
-  };
-  // Cheap checks first: most text has no identifier, and these scans are the slow part of indexing.
-  if (MAY_HAVE_DOTTED.test(text)) {
-    for (const match of text.matchAll(DOTTED_IDENTIFIER)) {
-      if (!isLanguageLikeName(match[0])) addIdentifier(match[0]);
-    }
-  }
-  if (MAY_HAVE_INNER_CAPITAL.test(text)) {
-    for (const match of text.matchAll(INNER_CAPITAL_IDENTIFIER)) addIdentifier(match[0]);
-  }
+  addIdentifiers(text, tokens);
   let negated = 0;
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0].toLowerCase().replace(/'s?$/, '');
-    if (!word) continue;
-    const token = wordToken(word);
+  for (const match of matchesOf(text, WORD)) {
+    const token = readWord(match[0]);
     tokens.push(token);
-    if (NEGATIONS.has(word)) {
+    if (token.stop && NEGATIONS.has(token.surface)) {
       negated = NEGATION_REACH;
     } else if (negated > 0) {
       negated--;
@@ -73,6 +52,32 @@ export function tokenize(text: string): Token[] {
     }
   }
   return tokens;
+}
+
+/** The code identifiers of a text, each once, with their parts. */
+function addIdentifiers(text: string, tokens: Token[]): void {
+  const seen = new Set<string>();
+  // Cheap checks first: most text has no identifier, and these scans are the slow part of indexing.
+  if (MAY_HAVE_DOTTED.test(text)) {
+    for (const match of matchesOf(text, DOTTED_IDENTIFIER)) {
+      if (!isLanguageLikeName(match[0])) addIdentifier(match[0], tokens, seen);
+    }
+  }
+  if (MAY_HAVE_INNER_CAPITAL.test(text)) {
+    for (const match of matchesOf(text, INNER_CAPITAL_IDENTIFIER)) addIdentifier(match[0], tokens, seen);
+  }
+}
+
+function addIdentifier(name: string, tokens: Token[], seen: Set<string>): void {
+  const whole = name.replace(/^\./, '').toLowerCase();
+  if (!whole || seen.has(whole)) return;
+  seen.add(whole);
+  tokens.push({ term: whole, surface: whole, identifier: true, stop: false });
+  const parts = name.split('.').filter(Boolean);
+  for (const part of parts) {
+    if (parts.length > 1) addIdentifier(part, tokens, seen);
+    else for (const piece of part.match(CAMEL_PARTS) ?? []) tokens.push(readWord(piece));
+  }
 }
 
 // "don't await", "without awaiting", "no await": the negated word is its own term, since
@@ -111,24 +116,26 @@ export function negatedTerm(term: string): string {
   return `not-${term}`;
 }
 
-// Stemming dominates indexing time and a vocabulary repeats itself, so stems are remembered.
-const STEM_CACHE_LIMIT = 200_000;
-const stems = new Map<string, string>();
+// Reading a word (lowercasing, stop-word lookups, stemming) dominates indexing time, and text
+// repeats its words: each word as written is read once and its token shared.
+const WORD_CACHE_LIMIT = 200_000;
+const wordTokens = new Map<string, Token>();
 
-function stem(word: string): string {
-  let found = stems.get(word);
-  if (found === undefined) {
-    found = stemmer(word.replace(/'/g, ''));
-    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
-    stems.set(word, found);
+/** The token of a word as written (it starts with a letter or digit, so is never empty). */
+function readWord(written: string): Token {
+  let token = wordTokens.get(written);
+  if (token === undefined) {
+    token = wordToken(written.toLowerCase().replace(/'s?$/, ''));
+    if (wordTokens.size >= WORD_CACHE_LIMIT) wordTokens.clear();
+    wordTokens.set(written, token);
   }
-  return found;
+  return token;
 }
 
 function wordToken(word: string): Token {
   // A negation says nothing by itself; it lives on in the negated term (`not-await`).
   const stop = isStopWord(word) || NEGATIONS.has(word);
-  const term = stop || /[#+]/.test(word) ? word : stem(word);
+  const term = stop || /[#+]/.test(word) ? word : stemmer(word.replace(/'/g, ''));
   return { term, surface: word, identifier: false, stop };
 }
 
