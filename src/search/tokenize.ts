@@ -57,7 +57,7 @@ export function tokenize(text: string): Token[] {
 /** The code identifiers of a text, each once, with their parts. */
 function addIdentifiers(text: string, tokens: Token[]): void {
   const seen = new Set<string>();
-  // Cheap checks first: most text has no identifier, and these scans are the slow part of indexing.
+  // Cheap checks first: most text has no identifier.
   if (MAY_HAVE_DOTTED.test(text)) {
     for (const match of matchesOf(text, DOTTED_IDENTIFIER)) {
       if (!isLanguageLikeName(match[0])) addIdentifier(match[0], tokens, seen);
