@@ -111,7 +111,7 @@ export class SectionIndex {
       return Math.min(1, rarest / bm25Idf(this.entries.length, 1));
     });
     this.sampleQuestions = sections.map(({ questions }) =>
-      questions.map((q) => termVector(tokenize(q), (t) => this.termWeight(t))),
+      questions.map((tokens) => termVector(tokens, (t) => this.termWeight(t))),
     );
     const topics = new Set(entries.map((e) => e.topic));
     for (const topic of topics) this.topicLanguages.set(topic.id, languagesOfTopic(topic));
@@ -246,18 +246,19 @@ interface TokenizedSection {
   title: Token[];
   /** Each keyword's tokens: keywords are phrases. */
   keywords: Token[][];
-  /** The sample questions, language names blanked out. */
-  questions: string[];
+  /** Each sample question's tokens, language names left out. */
+  questions: Token[][];
 }
 
 function sectionFields({ section }: IndexedSection, topicTokens: Token[]): TokenizedSection {
   const title = tokenize(section.title);
   const keywords = section.keywords.map((k) => tokenize(k));
-  const questions = section.questions.map(withoutLanguageNames);
+  // Each question on its own, so a negation ending one ("... or not?") does not reach into the next.
+  const questions = section.questions.map((q) => tokenize(withoutLanguageNames(q)));
   const byField: Record<FieldName, Token[]> = {
     title,
     keywords: keywords.flat(),
-    questions: tokenize(questions.join(' . ')),
+    questions: questions.flat(),
     points: tokenize(section.points.join(' . ')),
     code: tokenize(section.code.map((c) => c.code).join('\n')),
     topic: topicTokens,
