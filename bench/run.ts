@@ -10,7 +10,7 @@ import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import type { KnowledgeBase } from '../src/knowledge/types.js';
 import { readLabelledQuestions } from '../src/eval/evaluate.js';
 import { percentile } from './percentile.js';
-import { syntheticKnowledge, syntheticQuestions } from './syntheticKnowledge.js';
+import { enrichedSyntheticKnowledge, syntheticKnowledge, syntheticQuestions } from './syntheticKnowledge.js';
 
 const QUESTION_RUNS = 2_000;
 
@@ -63,6 +63,10 @@ async function main(): Promise<void> {
     measureEngine(`synthetic ${size}`, knowledge, questions);
     console.log(`${''.padEnd(22)} (parsing the ${size}-section Markdown took ${parseMs.toFixed(0)} ms)`);
   }
+  // Real topics carry keywords and sample questions: more text to index and a vector per question.
+  const enriched = enrichedSyntheticKnowledge(10_000);
+  measureEngine('enriched 10000', enriched, [...syntheticQuestions(enriched, 1_000), ...labelled]);
+  console.log(`${''.padEnd(22)} (12 keywords and 12 sample questions a section)`);
 
   const starts: number[] = [];
   for (let i = 0; i < 5; i++) {

@@ -108,3 +108,32 @@ export function syntheticQuestions(knowledge: KnowledgeBase, count: number, seed
     return i % 10 === 9 ? 'what is the weather like tomorrow in paris' : `how does ${chosen.join(' ')} work?`;
   });
 }
+
+const QUESTION_STARTS = ['what is', 'how does', 'why does', 'when should I use', 'can I', 'does'];
+
+/**
+ * The same knowledge as a maintainer would enrich it: `perSection` keywords and sample questions for
+ * every section (the shipped topic has about 26 and 28), made of the section's own words.
+ */
+export function enrichedSyntheticKnowledge(sectionCount: number, perSection = 12, seed = 13): KnowledgeBase {
+  const next = random(seed);
+  const { topics } = syntheticKnowledge(sectionCount);
+  return {
+    topics: topics.map((topic) => ({
+      ...topic,
+      sections: topic.sections.map((section) => {
+        const words = section.points.join(' ').replace(/[`.]/g, ' ').split(/\s+/).filter(Boolean);
+        const some = (n: number) =>
+          Array.from({ length: n }, () => words[Math.floor(next() * words.length)]!);
+        return {
+          ...section,
+          keywords: Array.from({ length: perSection }, (_, i) => some(1 + (i % 3)).join(' ')),
+          questions: Array.from(
+            { length: perSection },
+            (_, i) => `${QUESTION_STARTS[i % QUESTION_STARTS.length]} ${some(3 + (i % 4)).join(' ')}?`,
+          ),
+        };
+      }),
+    })),
+  };
+}
