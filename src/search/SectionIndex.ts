@@ -1,5 +1,5 @@
 import type { KnowledgeBase, Section, Topic } from '../knowledge/types.js';
-import { canonicalLanguage, languageNameSpans, languagesMentioned } from './languageMentions.js';
+import { canonicalLanguage, languagesMentioned, withoutLanguageNames } from './languageMentions.js';
 import {
   bm25Idf,
   buildPostings,
@@ -283,12 +283,4 @@ function languagesOfTopic(topic: Topic): ReadonlySet<string> {
 /** A text's words in order, as terms, function words included: the form phrases are compared in. */
 export function phraseTerms(tokens: readonly Token[]): string[] {
   return tokens.filter((t) => !t.identifier && !t.negated).map((t) => t.term);
-}
-
-/** Language names route a question to a topic; they say nothing about which section answers it. */
-export function withoutLanguageNames(text: string): string {
-  const spans = languageNameSpans(text).sort((a, b) => b[0] - a[0]);
-  let out = text;
-  for (const [start, end] of spans) out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
-  return out;
 }

@@ -1,8 +1,8 @@
 import { questionIntents } from './questionIntents.js';
-import { languagesAskedAbout } from './languageMentions.js';
+import { languageMentionsIn, languagesAskedAbout, withoutLanguageNames } from './languageMentions.js';
 import { normalizeText } from './normalizeText.js';
 import { searchConfig } from './searchConfig.js';
-import { phraseTerms, withoutLanguageNames, type SectionIndex } from './SectionIndex.js';
+import { phraseTerms, type SectionIndex } from './SectionIndex.js';
 import { synonymsOf } from './synonyms.js';
 import { termVector, type TermVector } from './termVector.js';
 import { negatedTerm, tokenize, type Token } from './tokenize.js';
@@ -53,9 +53,10 @@ export function analyzeQuestion(
   question: string,
 ): AnalyzedQuestion {
   const text = normalizeText(question);
-  const mentioned = languagesAskedAbout(text);
+  const languageMentions = languageMentionsIn(text);
+  const mentioned = languagesAskedAbout(text, languageMentions);
   const allowedTopics = topicsFor(index, mentioned);
-  const tokens = splitCompounds(index, tokenize(withoutLanguageNames(text)));
+  const tokens = splitCompounds(index, tokenize(withoutLanguageNames(text, languageMentions)));
   // Intent words search like the question's own words but are not part of its phrasing.
   const ownWords = queryWords(index, typos, tokens);
   const asked = new Set(ownWords.map((w) => w.term));

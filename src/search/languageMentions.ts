@@ -45,7 +45,7 @@ const ANY_NAME = new RegExp(
 
 const LANGUAGE_CONTEXT_BEFORE = /\b(?:in|with|using|for|of|from|vs\.?|versus|and)\s+$/i;
 
-interface Mention {
+export interface LanguageMention {
   language: string;
   start: number;
   end: number;
@@ -56,8 +56,8 @@ interface Mention {
 const COMPARISON_BEFORE =
   /\b(?:like|unlike|than|from|vs\.?|versus|compared (?:to|with)|similar to|coming from|unlike in|like in)\s+$/i;
 
-function mentions(text: string): Mention[] {
-  const found: Mention[] = [];
+function mentions(text: string): LanguageMention[] {
+  const found: LanguageMention[] = [];
   const add = (language: string, start: number, end: number) =>
     found.push({ language, start, end, comparative: COMPARISON_BEFORE.test(text.slice(0, start)) });
   for (const match of matchesOf(text, ANY_NAME)) {
@@ -128,21 +128,33 @@ export function languagesMentioned(text: string): Set<string> {
   return new Set(mentions(text).map((m) => m.language));
 }
 
+/** Where a text names languages: read once, then used for routing and blanking alike. */
+export function languageMentionsIn(text: string): readonly LanguageMention[] {
+  return mentions(text);
+}
+
 /**
  * The languages a question is asking about, for routing: every language it names, unless it names
  * them only to compare ("single-threaded like JavaScript"), which restricts nothing.
  */
-export function languagesAskedAbout(text: string): Set<string> {
-  const found = mentions(text);
+export function languagesAskedAbout(
+  text: string,
+  found: readonly LanguageMention[] = mentions(text),
+): Set<string> {
   return found.some((m) => !m.comparative) ? new Set(found.map((m) => m.language)) : new Set();
 }
 
-/** Spans of a text that name a language, so scoring can leave them out. */
-export function languageNameSpans(text: string): Array<[number, number]> {
-  return mentions(text).map((m) => [m.start, m.end]);
+/** Language names route a question to a topic; they say nothing about which section answers it. */
+export function withoutLanguageNames(
+  text: string,
+  found: readonly LanguageMention[] = mentions(text),
+): string {
+  const spans = found.map((m) => [m.start, m.end] as const).sort((a, b) => b[0] - a[0]);
+  let out = text;
+  for (const [start, end] of spans) out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
+  return out;
 }
 
-/** The canonical language for a name, alias or code-fence tag (`C#`, `cs`, `dotnet` -> `csharp`). */
 export function canonicalLanguage(name: string): string | undefined {
   const key = name.trim().toLowerCase();
   if (key in LANGUAGES) return key;
