@@ -105,11 +105,8 @@ export class SectionIndex {
       for (const phrase of [title, ...keywords]) this.addPhrase(doc, phrase);
     });
     this.titleTerms = sections.map(({ title }) => new Set(title.filter((t) => !t.stop).map((t) => t.term)));
-    this.titleSpecificity = this.titleTerms.map((terms) => {
-      let rarest = 0;
-      for (const term of terms) rarest = Math.max(rarest, this.idf(term));
-      return Math.min(1, rarest / bm25Idf(this.entries.length, 1));
-    });
+    const inOneSection = bm25Idf(this.entries.length, 1);
+    this.titleSpecificity = this.titleTerms.map((terms) => Math.min(1, this.rarestIdf(terms) / inOneSection));
     this.sampleQuestions = sections.map(({ questions }) =>
       questions.map((tokens) => termVector(tokens, (t) => this.termWeight(t))),
     );
@@ -122,12 +119,18 @@ export class SectionIndex {
     const terms = phraseTerms(tokens);
     if (terms.length < 2) return;
     // Three words or more are specific in themselves; two are as specific as their rarer word.
-    let rarest = 0;
-    for (const token of tokens) if (!token.stop) rarest = Math.max(rarest, this.idf(token.term));
-    const specificity = terms.length >= 3 ? 1 : rarest / this.maxIdf;
+    const specificity =
+      terms.length >= 3 ? 1 : this.rarestIdf(tokens.filter((t) => !t.stop).map((t) => t.term)) / this.maxIdf;
     let list = this.phrases.get(terms[0]!);
     if (!list) this.phrases.set(terms[0]!, (list = []));
     list.push({ doc, terms, specificity });
+  }
+
+  /** The highest idf among some terms: a phrase or title is as specific as its rarest word. */
+  private rarestIdf(terms: Iterable<string>): number {
+    let rarest = 0;
+    for (const term of terms) rarest = Math.max(rarest, this.idf(term));
+    return rarest;
   }
 
   /** Weight of a term in a phrasing comparison: its idf, or a small constant for function words. */
