@@ -1,11 +1,15 @@
 import type { KnowledgeBase, Section, Topic } from '../knowledge/types.js';
+import type { QueryWord } from '../search/analyzeQuestion.js';
+import { bestPoint } from '../search/bestPoint.js';
+import { chatterReason, readChatter } from '../search/chatter.js';
+import { languageLabel } from '../search/languageMentions.js';
 import { searchConfig } from '../search/searchConfig.js';
 import { searchSections, type ScoredSection } from '../search/searchSections.js';
 import { SectionIndex } from '../search/SectionIndex.js';
 import { TypoCorrector } from '../search/TypoCorrector.js';
 import { decide } from './decide.js';
 import { LookupIndex } from './LookupIndex.js';
-import type { Answer, LookupEntry, RankedSection } from './types.js';
+import type { Answer, LookupEntry, NoAnswerReason, RankedSection } from './types.js';
 
 /**
  * The answer engine: one consistent knowledge base, indexed once, answering questions and lookups.
@@ -32,7 +36,17 @@ export class ConceptEngine {
   }
 
   ask(question: string): Answer {
-    return decide(question, this.rank(question).map(toRanked), searchConfig.thresholds);
+    const chatter = readChatter(question);
+    if (chatter?.whole) return decide(question, [], searchConfig.thresholds, chatter.kind);
+    const result = searchSections(this.index, this.typos, question, searchConfig.maxSuggestions + 1);
+    const ranked = result.ranked.map((s) => toRanked(s, result.words));
+    const unknownLanguages = result.unknownLanguages.map(languageLabel);
+    const reason: NoAnswerReason = unknownLanguages.length
+      ? 'unknown-language'
+      : result.empty
+        ? 'empty'
+        : (chatterReason(question) ?? 'not-covered');
+    return decide(question, ranked, searchConfig.thresholds, reason, unknownLanguages);
   }
 
   /** The ranked sections with their match features, best first: what `ask` decides from. */
@@ -51,6 +65,6 @@ export class ConceptEngine {
   }
 }
 
-function toRanked({ topic, section, confidence }: ScoredSection): RankedSection {
-  return { topic, section, confidence };
+function toRanked({ topic, section, confidence }: ScoredSection, words: QueryWord[]): RankedSection {
+  return { topic, section, confidence, bestPoint: bestPoint(section, words) };
 }

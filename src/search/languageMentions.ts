@@ -2,6 +2,7 @@ import languageData from './data/languages.json' with { type: 'json' };
 import { matchesOf } from './matchesOf.js';
 
 interface LanguageEntry {
+  label: string;
   names: string[];
   ambiguous?: string[];
   fences?: string[];
@@ -180,4 +181,9 @@ function readsAsLanguage(name: LanguageName, text: string, index: number, writte
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** How a person writes a language's name (`csharp` -> `C#`); the id itself for an unknown one. */
+export function languageLabel(language: string): string {
+  return LANGUAGES[language]?.label ?? language;
 }

@@ -1,4 +1,4 @@
-import { analyzeQuestion, type AnalyzedQuestion } from './analyzeQuestion.js';
+import { analyzeQuestion, type AnalyzedQuestion, type QueryWord } from './analyzeQuestion.js';
 import { confidenceOf, type MatchFeatures } from './confidence.js';
 import { lexicalCandidates, type Candidate } from './lexicalCandidates.js';
 import { searchConfig } from './searchConfig.js';
@@ -22,6 +22,8 @@ export interface SearchResult {
   unknownLanguages: string[];
   /** The question had no word to search for. */
   empty: boolean;
+  /** The question's content words as read, with what each may match. */
+  words: QueryWord[];
 }
 
 /** Lexical score, in units of the rarest word's idf, at which `support` reaches 63%. */
@@ -49,7 +51,7 @@ export function searchSections(
   const query = analyzeQuestion(index, typos, question);
   const { allowedTopics, unknownLanguages } = query;
   if (query.words.length === 0 || !allowedTopics) {
-    return { ranked: [], unknownLanguages, empty: query.words.length === 0 };
+    return { ranked: [], unknownLanguages, empty: query.words.length === 0, words: query.words };
   }
   const reranked = lexicalCandidates(index, query.words)
     .filter((c) => !allowedTopics.size || allowedTopics.has(index.entries[c.doc]!.topic.id))
@@ -71,7 +73,7 @@ export function searchSections(
       confidence: i === 0 ? confidence : confidence * Math.min(1, entry.score / reranked[0]!.score),
     };
   });
-  return { ranked, unknownLanguages, empty: false };
+  return { ranked, unknownLanguages, empty: false, words: query.words };
 }
 
 function rerank(index: SectionIndex, query: AnalyzedQuestion, candidate: Candidate): Reranked {

@@ -78,11 +78,13 @@ ${otherCleanTopic}`;
         topic: topics[0]!,
         section: painting!,
         confidence: 0.9,
+        bestPoint: 0,
       }),
       'how do I keep my gadgets dry?': answer('answer', {
         topic: topics[0]!,
         section: storing!,
         confidence: 0.62,
+        bestPoint: 0,
       }),
       'zzqx vrrbl wumpf?': answer('none', null),
     };
@@ -108,5 +110,12 @@ ${otherCleanTopic}`;
 });
 
 function answer(kind: Answer['kind'], match: RankedSection | null): Answer {
-  return { question: '', kind, match, suggestions: [] };
+  return {
+    question: '',
+    kind,
+    match,
+    suggestions: [],
+    reason: kind === 'none' ? 'not-covered' : null,
+    unknownLanguages: [],
+  };
 }

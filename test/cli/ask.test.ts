@@ -25,9 +25,24 @@ describe('npm run ask', () => {
       .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.question)).toEqual(questions.filter(Boolean));
     for (const line of lines) {
-      expect(Object.keys(line).sort()).toEqual(['match', 'question', 'suggestions']);
+      // The contract's fields, and the extra ones DESIGN.md allows (kind, the best point, why not).
+      expect(Object.keys(line).sort()).toEqual([
+        'kind',
+        'match',
+        'question',
+        'reason',
+        'suggestions',
+        'unknownLanguages',
+      ]);
       if (line.match)
-        expect(Object.keys(line.match).sort()).toEqual(['confidence', 'id', 'title', 'topic', 'topicTitle']);
+        expect(Object.keys(line.match).sort()).toEqual([
+          'bestPoint',
+          'confidence',
+          'id',
+          'title',
+          'topic',
+          'topicTitle',
+        ]);
     }
     expect(lines[1].match).toBeNull();
     expect(lines[2].match).toMatchObject({

@@ -51,6 +51,7 @@ const ranked = (t: Topic, s: Section, confidence: number): RankedSection => ({
   topic: t,
   section: s,
   confidence,
+  bestPoint: s.points.length ? 0 : null,
 });
 
 function fences(text: string): number {
@@ -96,6 +97,8 @@ describe('renderAnswer', () => {
       kind: 'suggest',
       match: null,
       suggestions: t.sections.map((s, i) => ranked(t, s, 0.4 - i * 0.05)),
+      reason: null,
+      unknownLanguages: [],
     };
     const msg = renderAnswer(answer, { askerId: ASKER });
     expect(checkLimits(msg)).toEqual([]);
@@ -107,7 +110,14 @@ describe('renderAnswer', () => {
   });
 
   it('renders no match as "I don\'t know that yet" with a pointer to /topics, pinging nobody', () => {
-    const answer: Answer = { question: 'banana bread', kind: 'none', match: null, suggestions: [] };
+    const answer: Answer = {
+      question: 'banana bread',
+      kind: 'none',
+      match: null,
+      suggestions: [],
+      reason: 'not-covered',
+      unknownLanguages: [],
+    };
     const msg = renderAnswer(answer, { askerId: ASKER, forUserId: OTHER });
     expect(msg.content).toContain("I don't know that yet");
     expect(msg.content).toContain('/topics');

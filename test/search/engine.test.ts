@@ -190,3 +190,22 @@ describe('several topics', () => {
     expect(a.match?.section.id).toBe('yield-keyword');
   });
 });
+
+describe('answer shape', () => {
+  it('names the point to lead with, and why there is no answer', async () => {
+    const engine = await loadEngine('knowledge');
+    const answer = engine.ask('how do i catch exceptions from an async method');
+    expect(answer.kind).toBe('answer');
+    const { section, bestPoint } = answer.match!;
+    expect(bestPoint).not.toBeNull();
+    expect(section.points[bestPoint!]).toMatch(/catch/);
+    expect(engine.ask('thanks!')).toMatchObject({ kind: 'none', reason: 'thanks' });
+    expect(engine.ask('lol this server is dead')).toMatchObject({ kind: 'none', reason: 'small-talk' });
+    expect(engine.ask('how do I use async await in java')).toMatchObject({
+      kind: 'none',
+      reason: 'unknown-language',
+      unknownLanguages: ['Java'],
+    });
+    expect(engine.ask('   ?!  ')).toMatchObject({ kind: 'none', reason: 'empty' });
+  });
+});
