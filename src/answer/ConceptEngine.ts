@@ -1,57 +1,97 @@
 import type { KnowledgeBase, Section, Topic } from '../knowledge/types.js';
-import type { QueryWord } from '../search/analyzeQuestion.js';
-import { bestPoint } from '../search/bestPoint.js';
-import { chatterReason, readChatter } from '../search/chatter.js';
-import { languageLabel } from '../search/languageMentions.js';
-import { searchConfig } from '../search/searchConfig.js';
-import { searchSections, type ScoredSection } from '../search/searchSections.js';
-import { SectionIndex } from '../search/SectionIndex.js';
-import { TypoCorrector } from '../search/TypoCorrector.js';
-import { decide } from './decide.js';
+import { engineOptions, type EngineOptions } from '../search/engineOptions.js';
+import { KnowledgeIndex } from '../search/index/KnowledgeIndex.js';
+import type { TopicIndex } from '../search/index/TopicIndex.js';
+import {
+  gatherCandidates,
+  searchKnowledge,
+  type ScoredSection,
+  type SearchResult,
+} from '../search/searchKnowledge.js';
+import { answerFrom } from './answerFrom.js';
 import { LookupIndex } from './LookupIndex.js';
-import type { Answer, LookupEntry, NoAnswerReason, RankedSection } from './types.js';
+import type { Answer, LookupEntry } from './types.js';
 
 /**
  * The answer engine: one consistent knowledge base, indexed once, answering questions and lookups.
- * Immutable; a knowledge reload builds a new engine and swaps it in whole.
+ * Immutable; a knowledge reload builds a new engine (reusing the indexes of unchanged topics) and
+ * swaps it in whole.
+ *
+ * A question's path: `ask` -> `searchKnowledge` (src/search: read the question with the query rules,
+ * route it to topics, score their sections with the fitted model) -> `decide` (answer, "did you
+ * mean", or none with its reason).
  */
 export class ConceptEngine {
   private constructor(
     readonly knowledge: KnowledgeBase,
-    private readonly index: SectionIndex,
-    private readonly typos: TypoCorrector,
+    readonly options: EngineOptions,
+    private readonly index: KnowledgeIndex,
     private readonly lookups: LookupIndex,
   ) {}
 
-  static build(knowledge: KnowledgeBase): ConceptEngine {
-    const index = SectionIndex.build(knowledge);
-    const typos = new TypoCorrector(index.vocabulary.keys(), (word) =>
-      index.documentFrequency(index.vocabulary.get(word) ?? word),
+  /**
+   * Indexes the knowledge. `options` replace some defaults (engineOptions.ts); `reuse` gives topic
+   * indexes already built with the same options, by topic id, for topics that did not change.
+   */
+  static build(
+    knowledge: KnowledgeBase,
+    options: Partial<EngineOptions> = {},
+    reuse?: ReadonlyMap<string, TopicIndex>,
+  ): ConceptEngine {
+    const resolved = engineOptions(options);
+    return ConceptEngine.fromIndex(knowledge, resolved, KnowledgeIndex.build(knowledge, resolved, reuse));
+  }
+
+  /** An engine over topic indexes built elsewhere (a worker), one per topic in order, with the same options. */
+  static assemble(
+    knowledge: KnowledgeBase,
+    indexes: readonly TopicIndex[],
+    options: Partial<EngineOptions> = {},
+  ): ConceptEngine {
+    return ConceptEngine.fromIndex(
+      knowledge,
+      engineOptions(options),
+      KnowledgeIndex.assemble(knowledge, indexes),
     );
-    return new ConceptEngine(knowledge, index, typos, new LookupIndex(index.entries));
+  }
+
+  private static fromIndex(
+    knowledge: KnowledgeBase,
+    options: EngineOptions,
+    index: KnowledgeIndex,
+  ): ConceptEngine {
+    const entries = knowledge.topics.flatMap((topic) =>
+      topic.sections.map((section) => ({ topic, section })),
+    );
+    return new ConceptEngine(knowledge, options, index, new LookupIndex(entries));
   }
 
   get sectionCount(): number {
-    return this.index.size;
+    return this.index.sectionCount;
+  }
+
+  /** Each topic's index by topic id: what a rebuild with the same options may reuse. */
+  get topicIndexes(): ReadonlyMap<string, TopicIndex> {
+    return new Map(this.index.indexes.map((index) => [index.topicId, index]));
   }
 
   ask(question: string): Answer {
-    const chatter = readChatter(question);
-    if (chatter?.whole) return decide(question, [], searchConfig.thresholds, chatter.kind);
-    const result = searchSections(this.index, this.typos, question, searchConfig.maxSuggestions + 1);
-    const ranked = result.ranked.map((s) => toRanked(s, result.words));
-    const unknownLanguages = result.unknownLanguages.map(languageLabel);
-    const reason: NoAnswerReason = unknownLanguages.length
-      ? 'unknown-language'
-      : result.empty
-        ? 'empty'
-        : (chatterReason(question) ?? 'not-covered');
-    return decide(question, ranked, searchConfig.thresholds, reason, unknownLanguages);
+    return answerFrom(question, this.search(question), this.options.thresholds);
+  }
+
+  /** The full search: the question as read, and the ranked sections with their features, best first. */
+  search(question: string, limit = this.options.maxSuggestions + 1): SearchResult {
+    return searchKnowledge(this.index, question, this.options, limit);
+  }
+
+  /** Every candidate section before the model scores it: what calibration fits the model on. */
+  candidates(question: string): ReturnType<typeof gatherCandidates> {
+    return gatherCandidates(this.index, question, this.options);
   }
 
   /** The ranked sections with their match features, best first: what `ask` decides from. */
-  rank(question: string, limit = searchConfig.maxSuggestions + 1): ScoredSection[] {
-    return searchSections(this.index, this.typos, question, limit).ranked;
+  rank(question: string, limit = this.options.maxSuggestions + 1): ScoredSection[] {
+    return this.search(question, limit).ranked;
   }
 
   /** Entries for a typed prefix or fragment, best first (slash-command autocomplete). */
@@ -63,8 +103,4 @@ export class ConceptEngine {
   find(value: string): { topic: Topic; section: Section } | undefined {
     return this.lookups.find(value);
   }
-}
-
-function toRanked({ topic, section, confidence }: ScoredSection, words: QueryWord[]): RankedSection {
-  return { topic, section, confidence, bestPoint: bestPoint(section, words) };
 }

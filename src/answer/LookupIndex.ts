@@ -1,6 +1,5 @@
 import Fuse from 'fuse.js';
 import type { Section, Topic } from '../knowledge/types.js';
-import type { IndexedSection } from '../search/SectionIndex.js';
 import type { LookupEntry } from './types.js';
 
 interface LookupRecord extends LookupEntry {
@@ -15,7 +14,7 @@ export class LookupIndex {
   private readonly byValue = new Map<string, LookupRecord>();
   private fuseIndex: Fuse<LookupRecord> | undefined;
 
-  constructor(entries: readonly IndexedSection[]) {
+  constructor(entries: readonly { topic: Topic; section: Section }[]) {
     this.records = entries.map(({ topic, section }) => ({
       topic,
       section,

@@ -1,44 +1,107 @@
 /**
- * `npm run eval [-- FILE [DIR[,DIR...]]]`: accuracy on labelled questions, with every miss, beside
- * a plain fuse.js search over the same knowledge for reference.
+ * `npm run eval [-- --ablate] [--misses] [--topic ID ...] [--captures DIR] [--questions DIR]`:
+ * held-out accuracy on the evaluation corpus, leave one topic out: for each topic, the model and the
+ * answer threshold are fitted on the other topics' blind questions and measured on its own, with every
+ * topic loaded. Per topic: answered right, top-1 (answer or first "did you mean"), confidently wrong,
+ * uncovered and off-topic declined, and the share of answers that change when the rest of the corpus
+ * is added. Then the shipped topic with its enrichment stripped. `--ablate` switches each query rule
+ * and each feature off in turn and shows what the held-out figures lose.
  */
 import 'dotenv/config';
-import { knowledgeDirFromEnv } from '../knowledge/loadKnowledge.js';
-import { evaluate, ratio, readLabelledQuestions, type Outcome } from '../eval/evaluate.js';
-import { loadEvalEngine } from '../eval/loadEvalEngine.js';
-import { plainFuseTop1 } from '../eval/plainFuseBaseline.js';
+import { parseArgs } from 'node:util';
+import type { KnowledgeBase } from '../knowledge/types.js';
+import { defaultEngineOptions, type EngineOptions } from '../search/engineOptions.js';
+import { QUERY_RULE_NAMES } from '../search/query/queryRules.js';
+import { FEATURE_NAMES } from '../search/rank/features.js';
+import { EVAL_CORPUS, loadEvalCorpus, withoutEnrichment } from '../eval/evalCorpus.js';
+import type { LabelledQuestion } from '../eval/evaluate.js';
+import { figuresOf, formatCrossValidation, formatMisses, summaryOf } from '../eval/formatCrossValidation.js';
+import { leaveOneTopicOut, type CrossValidation } from '../eval/leaveOneTopicOut.js';
 import { exitOnKnowledgeError } from './exitOnKnowledgeError.js';
 
-async function main([
-  file = 'test/eval/questions.jsonl',
-  dir = knowledgeDirFromEnv(),
-]: string[]): Promise<void> {
-  const engine = await loadEvalEngine(dir);
-  const questions = await readLabelledQuestions(file);
-  const report = evaluate(engine, questions);
-  const misses = report.outcomes.filter((o) =>
-    o.question.expect.length ? !(o.correct && o.answer.kind === 'answer') : o.answer.kind === 'answer',
-  );
-  process.stdout.write(`Misses (${misses.length}): what the bot did · confidence · expected :: question\n`);
-  for (const miss of misses) process.stdout.write(`  ${describe(miss)}\n`);
-  const pct = (part: number, whole: number) => `${(100 * ratio(part, whole)).toFixed(1)}%`;
-  process.stdout.write(
-    [
-      '',
-      `${file}: ${report.inDomain} in-domain, ${report.offTopic} off-topic questions, ${engine.sectionCount} sections`,
-      `in-domain top-1 (answer or first "did you mean"): ${pct(report.top1, report.inDomain)} (${report.top1}/${report.inDomain}); answered outright and right: ${pct(report.answeredCorrectly, report.inDomain)}`,
-      `off-topic rejection: ${pct(report.offTopicRejected, report.offTopic)} (${report.offTopicRejected}/${report.offTopic}); confidently wrong answers: ${report.confidentlyWrong} of ${report.outcomes.length}`,
-      `for reference, a plain fuse.js search over title and text: in-domain top-1 ${pct(plainFuseTop1(engine.knowledge, questions) * report.inDomain, report.inDomain)}`,
-      '',
-    ].join('\n'),
-  );
+const USAGE = `usage: npm run eval -- [--ablate] [--misses] [--topic ID ...] [--captures DIR] [--questions DIR]`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      ablate: { type: 'boolean', default: false },
+      misses: { type: 'boolean', default: false },
+      topic: { type: 'string', multiple: true },
+      captures: { type: 'string', default: EVAL_CORPUS.captures },
+      questions: { type: 'string', default: EVAL_CORPUS.questions },
+      knowledge: { type: 'string', default: EVAL_CORPUS.knowledge },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const corpus = await loadEvalCorpus({
+    captures: values.captures,
+    questions: values.questions,
+    knowledge: values.knowledge,
+  });
+  const { knowledge, questions } = corpus;
+  const sections = knowledge.topics.reduce((n, t) => n + t.sections.length, 0);
+  const out = (text: string) => process.stdout.write(`${text}\n`);
+  out(`${knowledge.topics.length} topics, ${sections} sections; ${questions.length} blind questions\n`);
+
+  const cv = leaveOneTopicOut(knowledge, questions, {}, undefined, values.topic);
+  if (values.misses) out(`${formatMisses(cv)}\n`);
+  out(formatCrossValidation(cv, 'Held out, leave one topic out (every topic loaded):'));
+
+  const stripped = strippedShipped(knowledge, questions, corpus.shippedTopicIds);
+  if (stripped && (!values.topic || values.topic.some((t) => corpus.shippedTopicIds.includes(t)))) {
+    out('');
+    out(formatCrossValidation(stripped, 'The shipped topics with their enrichment stripped, held out:'));
+  }
+  if (values.ablate) out(`\n${ablation(knowledge, questions, cv, values.topic)}`);
 }
 
-function describe({ question, answer, pick }: Outcome): string {
-  const confidence = (answer.match ?? answer.suggestions[0])?.confidence;
-  const did = answer.kind === 'none' ? 'none' : `${answer.kind} ${pick}`;
-  const expected = question.expect.length ? question.expect.join('|') : 'no answer';
-  return `[${question.kind}] ${did} · ${confidence === undefined ? '-' : confidence.toFixed(2)} · want ${expected} :: ${question.question}`;
+/** Leave-one-topic-out over the shipped topics alone, with their keywords and sample questions taken out. */
+function strippedShipped(
+  knowledge: KnowledgeBase,
+  questions: LabelledQuestion[],
+  shipped: readonly string[],
+): CrossValidation | undefined {
+  if (!shipped.length) return undefined;
+  const topics = knowledge.topics.map((t) => (shipped.includes(t.id) ? withoutEnrichment(t) : t));
+  return leaveOneTopicOut({ topics }, questions, {}, undefined, shipped);
 }
 
-main(process.argv.slice(2)).catch(exitOnKnowledgeError);
+/** Each query rule and each feature switched off in turn: what the held-out figures lose. */
+function ablation(
+  knowledge: KnowledgeBase,
+  questions: LabelledQuestion[],
+  baseline: CrossValidation,
+  only: string[] | undefined,
+): string {
+  const base = figuresOf(baseline.pooled);
+  const baseMean = summaryOf(baseline).mean;
+  const rows = [
+    'Ablation (held out, pooled): each rule or feature off; the change in points of answered right, top-1, declined, and in confidently wrong answers',
+    `${'switched off'.padEnd(24)} ${'right'.padStart(7)} ${'mean'.padStart(7)} ${'top-1'.padStart(7)} ${'declined'.padStart(8)} ${'wrong'.padStart(6)}`,
+  ];
+  const variants: [string, Partial<EngineOptions>][] = [
+    ...QUERY_RULE_NAMES.map((rule): [string, Partial<EngineOptions>] => [
+      `rule ${rule}`,
+      { rules: { ...defaultEngineOptions.rules, [rule]: false } },
+    ]),
+    ...FEATURE_NAMES.map((feature): [string, Partial<EngineOptions>] => [
+      `feature ${feature}`,
+      { disabledFeatures: [feature] },
+    ]),
+  ];
+  const points = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`.padStart(7);
+  for (const [name, options] of variants) {
+    const cv = leaveOneTopicOut(knowledge, questions, options, undefined, only);
+    const f = figuresOf(cv.pooled);
+    rows.push(
+      `${name.padEnd(24)} ${points(f.answeredRight - base.answeredRight)} ${points(summaryOf(cv).mean - baseMean)} ${points(f.top1 - base.top1)} ${points(f.declined - base.declined).padStart(8)} ${`${f.wrongCount - base.wrongCount >= 0 ? '+' : ''}${f.wrongCount - base.wrongCount}`.padStart(6)}`,
+    );
+  }
+  return rows.join('\n');
+}
+
+main().catch(exitOnKnowledgeError);

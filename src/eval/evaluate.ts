@@ -7,9 +7,13 @@ const labelledQuestionSchema = z.object({
   question: z.string().min(1),
   /** Acceptable `topic/section` ids; empty when the bot should not answer. */
   expect: z.array(z.string()),
+  /** The topic the question was written for (blind sets), or `off-topic`; by default the first expected one's. */
+  topic: z.string().optional(),
   kind: z.string().default('unlabelled'),
 });
-export type LabelledQuestion = z.infer<typeof labelledQuestionSchema>;
+export type LabelledQuestion = z.infer<typeof labelledQuestionSchema> & { topic: string };
+
+export const OFF_TOPIC = 'off-topic';
 
 export async function readLabelledQuestions(file: string): Promise<LabelledQuestion[]> {
   const lines = (await readFile(file, 'utf8')).split('\n');
@@ -17,7 +21,8 @@ export async function readLabelledQuestions(file: string): Promise<LabelledQuest
     if (!line.trim()) return [];
     const parsed = labelledQuestionSchema.safeParse(JSON.parse(line));
     if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
-    return [parsed.data];
+    const { data } = parsed;
+    return [{ ...data, topic: data.topic ?? data.expect[0]?.split('/')[0] ?? OFF_TOPIC }];
   });
 }
 
@@ -30,7 +35,9 @@ export interface Outcome {
 }
 
 export interface EvalReport {
+  /** Questions the knowledge answers (some section expected). */
   inDomain: number;
+  /** Questions it should decline: uncovered by the knowledge, or off-topic. */
   offTopic: number;
   /** In-domain questions whose first pick is an expected section. */
   top1: number;
@@ -38,18 +45,23 @@ export interface EvalReport {
   answeredCorrectly: number;
   /** Questions answered outright with a section that is not expected (in-domain or not). */
   confidentlyWrong: number;
-  /** Off-topic questions the bot did not answer outright. */
+  /** Questions to decline that the bot did not answer outright. */
   offTopicRejected: number;
   outcomes: Outcome[];
 }
 
+export function outcomeOf(question: LabelledQuestion, answer: Answer): Outcome {
+  const first = answer.match ?? answer.suggestions[0];
+  const pick = first ? `${first.topic.id}/${first.section.id}` : null;
+  return { question, answer, pick, correct: pick !== null && question.expect.includes(pick) };
+}
+
 export function evaluate(engine: ConceptEngine, questions: LabelledQuestion[]): EvalReport {
-  const outcomes = questions.map((question): Outcome => {
-    const answer = engine.ask(question.question);
-    const first = answer.match ?? answer.suggestions[0];
-    const pick = first ? `${first.topic.id}/${first.section.id}` : null;
-    return { question, answer, pick, correct: pick !== null && question.expect.includes(pick) };
-  });
+  return report(questions.map((question) => outcomeOf(question, engine.ask(question.question))));
+}
+
+/** The figures of a set of outcomes. */
+export function report(outcomes: Outcome[]): EvalReport {
   const inDomain = outcomes.filter((o) => o.question.expect.length > 0);
   const offTopic = outcomes.filter((o) => o.question.expect.length === 0);
   return {

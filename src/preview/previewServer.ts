@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { toAnswerRecord, type AnswerRecord } from '../answer/answerRecord.js';
 import type { ConceptEngine } from '../answer/ConceptEngine.js';
 import type { AnswerKind } from '../answer/types.js';
-import { searchConfig } from '../search/searchConfig.js';
 import { buildCatalogue, type CatalogueTopic } from './catalogue.js';
 import { loadPageAssets, type PageAsset } from './pageAssets.js';
 import { previewAnswer, type PreviewMessage } from './renderPreviewMessage.js';
@@ -115,7 +114,7 @@ function ask(question: string | null, engine: ConceptEngine): Reply {
     kind: answer.kind,
     confidence: answer.kind === 'none' ? null : ((answer.match ?? answer.suggestions[0])?.confidence ?? null),
     message: previewAnswer(answer),
-    thresholds: { ...searchConfig.thresholds },
+    thresholds: { ...engine.options.thresholds },
   };
   return json(200, body);
 }
@@ -124,7 +123,7 @@ function knowledge(engine: ConceptEngine, label: string | null): Reply {
   const body: KnowledgeResponse = {
     label,
     topics: buildCatalogue(engine),
-    thresholds: { ...searchConfig.thresholds },
+    thresholds: { ...engine.options.thresholds },
   };
   return json(200, body);
 }

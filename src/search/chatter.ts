@@ -47,3 +47,10 @@ export function chatterReason(text: string): ChatterKind | null {
   const whole = (found.rest.match(WORD) ?? []).length === 0;
   return whole || !QUESTION_SHAPE.test(found.rest) ? found.kind : null;
 }
+
+const FILLERS: ReadonlySet<string> = new Set(chatterData.fillers);
+
+/** A chat word that carries no meaning inside a question ("yo", "nah", "rn"). */
+export function isFillerWord(word: string): boolean {
+  return FILLERS.has(word);
+}

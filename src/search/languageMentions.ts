@@ -8,6 +8,8 @@ interface LanguageEntry {
   fences?: string[];
   commonWordAtSentenceStart?: string[];
   plainWordBefore?: string[];
+  implies?: string[];
+  incidental?: boolean;
 }
 
 const LANGUAGES = languageData.languages as Record<string, LanguageEntry>;
@@ -186,4 +188,18 @@ function escapeRegExp(text: string): string {
 /** How a person writes a language's name (`csharp` -> `C#`); the id itself for an unknown one. */
 export function languageLabel(language: string): string {
   return LANGUAGES[language]?.label ?? language;
+}
+
+/** Whether a question about `asked` may be answered by a topic about `about` (the same, or one implies the other). */
+export function languagesRelated(asked: string, about: string): boolean {
+  return (
+    asked === about ||
+    (LANGUAGES[asked]?.implies?.includes(about) ?? false) ||
+    (LANGUAGES[about]?.implies?.includes(asked) ?? false)
+  );
+}
+
+/** A language whose code shows up in topics about other things (shell): its fences do not make a topic about it. */
+export function isIncidentalLanguage(language: string): boolean {
+  return LANGUAGES[language]?.incidental ?? false;
 }

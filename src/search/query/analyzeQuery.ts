@@ -1,0 +1,69 @@
+import { languageMentionsIn, withoutLanguageNames } from '../languageMentions.js';
+import { tokenize, type Token } from '../tokenize.js';
+import type { Query, QueryContext, QueryWord, Segment } from './Query.js';
+import { QUERY_RULES, QUERY_RULE_NAMES, type QueryRule, type QueryRuleName } from './queryRules.js';
+import { readMessage } from './readMessage.js';
+import { wordImportance } from './wordImportance.js';
+
+/** Longest stretch of prose read as the question when no rule picks a focus. */
+const MAX_PLAIN_CHARS = 1_500;
+
+/**
+ * Reads a question: prose and pasted code apart, the languages it names, then the enabled query
+ * rules in order, text rules before the prose is split into words and word rules after.
+ */
+export function analyzeQuery(
+  question: string,
+  context: QueryContext,
+  rules: Readonly<Record<QueryRuleName, boolean>>,
+): Query {
+  const { prose, code } = readMessage(question);
+  let query: Query = {
+    question,
+    prose,
+    code,
+    languages: [...languageMentionsIn(prose)],
+    segments: prose ? [{ text: cut(prose, MAX_PLAIN_CHARS), weight: 1 }] : [],
+    words: [],
+    phrasing: [],
+  };
+  const enabled = QUERY_RULE_NAMES.filter((name) => rules[name]).map((name) => QUERY_RULES[name]);
+  const run = (stage: 'text' | 'words') => {
+    for (const rule of enabled) if (rule.stage === stage) query = (rule.apply as QueryRule)(query, context);
+  };
+  run('text');
+  query = { ...query, ...wordsOf(query.segments) };
+  run('words');
+  if (!rules.negation) query = { ...query, words: query.words.filter((w) => !w.term.startsWith('not-')) };
+  return query;
+}
+
+/** The content words of the segments (each once, at its most important) and the focus's phrasing. */
+function wordsOf(segments: readonly Segment[]): Pick<Query, 'words' | 'phrasing'> {
+  const byTerm = new Map<string, QueryWord>();
+  const phrasing: Token[] = [];
+  for (const segment of segments) {
+    const tokens = tokenize(withoutLanguageNames(segment.text, languageMentionsIn(segment.text)));
+    if (segment.weight >= 1) phrasing.push(...tokens);
+    for (const token of tokens) {
+      if (token.stop) continue;
+      const importance = wordImportance(token) * segment.weight;
+      const seen = byTerm.get(token.term);
+      if (seen && seen.importance >= importance) continue;
+      byTerm.set(token.term, {
+        surface: token.surface,
+        term: token.term,
+        importance,
+        alternatives: [{ term: token.term, weight: 1 }],
+        identifier: token.identifier,
+      });
+    }
+  }
+  return { words: [...byTerm.values()], phrasing };
+}
+
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const at = text.lastIndexOf(' ', max);
+  return text.slice(0, at > max / 2 ? at : max);
+}

@@ -1,0 +1,21 @@
+import { isCommonEnglishWord } from '../../englishWords.js';
+import type { Query, QueryContext } from '../Query.js';
+
+/** How much a match through a typo correction counts, relative to the word as written. */
+const TYPO_WEIGHT = 0.8;
+
+/**
+ * A word the knowledge does not use, and that is not a common English word, is read as the nearest
+ * word the knowledge does use ("asnyc" -> `async`, "thred" -> `thread`).
+ */
+export function typos(query: Query, context: QueryContext): Query {
+  const words = query.words.map((word) => {
+    if (word.identifier || word.intent || context.knowsTerm(word.term) || isCommonEnglishWord(word.surface))
+      return word;
+    const fixed = context.correctTypo(word.surface);
+    const term = fixed && context.termOfSurface(fixed);
+    if (!term) return word;
+    return { ...word, term, alternatives: [{ term, weight: TYPO_WEIGHT }, ...word.alternatives.slice(1)] };
+  });
+  return { ...query, words };
+}

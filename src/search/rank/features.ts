@@ -1,0 +1,37 @@
+/**
+ * The named match features of one (question, section) pair, each in [0, 1]. One fitted model over
+ * them (engineOptions.model) both ranks sections and gives the confidence: a section's score is
+ * `bias + Σ weight·feature`, and its confidence is its share of `exp(score)` among every candidate of
+ * the question and "none of them" (score 0), so a near tie or a crowd of rivals lowers it.
+ */
+export interface MatchFeatures {
+  /** Share of the question's importance in words the section's topic uses. */
+  topicCoverage: number;
+  /** Share of that known importance the section itself matches, words the topic's sections share counting less. */
+  sectionCoverage: number;
+  /** The same for the section's best single point or code block. */
+  passageCoverage: number;
+  /** Best resemblance of the question's phrasing to the section's title or one of its sample questions. */
+  phrasing: number;
+  /** Share of the section title's words the question names. */
+  titleCoverage: number;
+  /** The section's BM25F score as a share of what a perfect match of every question word would score in its topic. */
+  bm25Share: number;
+  /** Share of the question's code identifiers (`Task.Yield`) that the section never mentions. */
+  missingIdentifiers: number;
+  /** 1 when the question names the topic's language or tool. */
+  languageNamed: number;
+}
+
+export type FeatureName = keyof MatchFeatures;
+
+export const FEATURE_NAMES = [
+  'topicCoverage',
+  'sectionCoverage',
+  'passageCoverage',
+  'phrasing',
+  'titleCoverage',
+  'bm25Share',
+  'missingIdentifiers',
+  'languageNamed',
+] as const satisfies readonly FeatureName[];

@@ -1,0 +1,233 @@
+import type { TopicIndex } from '../index/TopicIndex.js';
+import { phrasingWeight } from '../index/phrasingWeight.js';
+import type { Query, QueryWord } from '../query/Query.js';
+import { wordImportance } from '../query/wordImportance.js';
+import type { MatchFeatures } from './features.js';
+
+/** A section of one topic with the features that do not depend on its rivals. */
+export interface SectionMatch {
+  section: number;
+  features: MatchFeatures;
+  /** The point that matches the question best (index in the section's points), null without points. */
+  bestPoint: number | null;
+}
+
+/** The question's words as this topic knows them: for each word, its alternatives' local term ids. */
+interface ResolvedWord {
+  word: QueryWord;
+  /** Local term ids with the weight a match through each counts (the best alternative per id). */
+  ids: { id: number; weight: number }[];
+  /** Best weight of an alternative the topic uses (0: the topic does not know the word). */
+  known: number;
+  /** How much the word tells this topic's sections apart: more for words few of them use. */
+  discrimination: number;
+}
+
+/** Floor of a word's discrimination: a word every section uses still says the question is about them. */
+const DISCRIMINATION_FLOOR = 0.2;
+
+/**
+ * Scores one topic's sections for a question with the topic's own statistics: BM25F over the
+ * question's words, then, for the best `depth` sections (all of them in a small topic), the match
+ * features. `languageNamed` is given: whether the question names the topic's language.
+ */
+export function scoreTopic(
+  topic: TopicIndex,
+  query: Query,
+  depth: number,
+  languageNamed: boolean,
+): { topicCoverage: number; matches: SectionMatch[] } {
+  const words = resolveWords(topic, query.words);
+  const own = words.filter((w) => !w.word.intent);
+  const totalImportance = own.reduce((sum, w) => sum + w.word.importance, 0);
+  if (totalImportance === 0) return { topicCoverage: 0, matches: [] };
+  const knownImportance = own.reduce((sum, w) => sum + w.word.importance * w.known, 0);
+  const topicCoverage = knownImportance / totalImportance;
+  if (knownImportance === 0) return { topicCoverage, matches: [] };
+
+  // BM25F, and per section which words it matches and how well (intent words only where own words matched).
+  const lexical = new Map<number, number>();
+  const matched = new Map<number, Float32Array>();
+  words.forEach((resolved, w) => {
+    const best = new Map<number, number>();
+    const matchWeight = new Map<number, number>();
+    for (const { id, weight } of resolved.ids) {
+      for (let p = topic.postingStart[id]!; p < topic.postingStart[id + 1]!; p++) {
+        const s = topic.postingSection[p]!;
+        const score = weight * topic.postingWeight[p]!;
+        if (score > (best.get(s) ?? 0)) best.set(s, score);
+        if (weight > (matchWeight.get(s) ?? 0)) matchWeight.set(s, weight);
+      }
+    }
+    for (const [s, score] of best) {
+      if (resolved.word.intent && !lexical.has(s)) continue;
+      lexical.set(s, (lexical.get(s) ?? 0) + resolved.word.importance * score);
+      let row = matched.get(s);
+      if (!row) matched.set(s, (row = new Float32Array(words.length)));
+      row[w] = Math.min(1, matchWeight.get(s)!);
+    }
+  });
+
+  const candidates =
+    topic.sectionCount <= depth
+      ? Array.from({ length: topic.sectionCount }, (_, s) => s)
+      : [...lexical.keys()].sort((a, b) => lexical.get(b)! - lexical.get(a)!).slice(0, depth);
+  let perfect = 0;
+  for (const resolved of words) {
+    let top = 0;
+    for (const { id, weight } of resolved.ids) top = Math.max(top, weight * topic.termMaxWeight[id]!);
+    perfect += resolved.word.importance * top;
+  }
+  const denominator = words.reduce((sum, w) => sum + w.word.importance * w.known * w.discrimination, 0);
+  const identifierImportance = own
+    .filter((w) => w.word.identifier)
+    .reduce((sum, w) => sum + w.word.importance, 0);
+  const idToWords = wordsById(words);
+  const phrasing = queryPhrasing(topic, query);
+  const queryIds = new Set(idToWords.keys());
+
+  const matches = candidates.map((s): SectionMatch => {
+    const row = matched.get(s) ?? new Float32Array(words.length);
+    const coverageOf = (weights: ArrayLike<number>) => {
+      let sum = 0;
+      words.forEach((w, i) => (sum += w.word.importance * w.discrimination * weights[i]!));
+      return denominator > 0 ? sum / denominator : 0;
+    };
+    const passages = passageCoverages(topic, s, words.length, idToWords, coverageOf);
+    let missing = 0;
+    words.forEach((w, i) => {
+      if (!w.word.intent && w.word.identifier && row[i] === 0) missing += w.word.importance;
+    });
+    return {
+      section: s,
+      bestPoint: passages.bestPoint,
+      features: {
+        topicCoverage,
+        sectionCoverage: coverageOf(row),
+        passageCoverage: passages.best,
+        phrasing: bestPhrasing(topic, s, phrasing),
+        titleCoverage: titleCoverage(topic, s, queryIds),
+        bm25Share: perfect > 0 ? Math.min(1, (lexical.get(s) ?? 0) / perfect) : 0,
+        missingIdentifiers: identifierImportance > 0 ? missing / identifierImportance : 0,
+        languageNamed: languageNamed ? 1 : 0,
+      },
+    };
+  });
+  return { topicCoverage, matches };
+}
+
+function resolveWords(topic: TopicIndex, words: readonly QueryWord[]): ResolvedWord[] {
+  return words.map((word) => {
+    const byId = new Map<number, number>();
+    for (const alt of word.alternatives) {
+      const id = topic.termIds.get(alt.term);
+      if (id === undefined || topic.termIsStop[id] || topic.termSections[id] === 0) continue;
+      byId.set(id, Math.max(byId.get(id) ?? 0, alt.weight));
+    }
+    const ids = [...byId].map(([id, weight]) => ({ id, weight }));
+    let known = 0;
+    let idf = 0;
+    for (const { id, weight } of ids) {
+      if (weight > known) [known, idf] = [weight, topic.termIdf[id]!];
+    }
+    known = Math.min(1, known);
+    const discrimination = DISCRIMINATION_FLOOR + (topic.maxIdf > 0 ? idf / topic.maxIdf : 0);
+    return { word, ids, known, discrimination };
+  });
+}
+
+function wordsById(words: readonly ResolvedWord[]): Map<number, { word: number; weight: number }[]> {
+  const byId = new Map<number, { word: number; weight: number }[]>();
+  words.forEach((w, i) => {
+    for (const { id, weight } of w.ids) {
+      const list = byId.get(id);
+      if (list) list.push({ word: i, weight: Math.min(1, weight) });
+      else byId.set(id, [{ word: i, weight: Math.min(1, weight) }]);
+    }
+  });
+  return byId;
+}
+
+/** The best coverage among a section's points and code blocks, and the best point's index (first on a tie). */
+function passageCoverages(
+  topic: TopicIndex,
+  section: number,
+  wordCount: number,
+  idToWords: Map<number, { word: number; weight: number }[]>,
+  coverageOf: (weights: ArrayLike<number>) => number,
+): { best: number; bestPoint: number | null } {
+  const first = topic.passageStart[section]!;
+  const end = topic.passageStart[section + 1]!;
+  const points = topic.pointCount[section]!;
+  let best = 0;
+  let bestPoint: number | null = points > 0 ? 0 : null;
+  let bestPointCoverage = 0;
+  const weights = new Float32Array(wordCount);
+  for (let p = first; p < end; p++) {
+    weights.fill(0);
+    for (let t = topic.passageTermStart[p]!; t < topic.passageTermStart[p + 1]!; t++) {
+      for (const { word, weight } of idToWords.get(topic.passageTerms[t]!) ?? []) {
+        if (weight > weights[word]!) weights[word] = weight;
+      }
+    }
+    const coverage = coverageOf(weights);
+    best = Math.max(best, coverage);
+    if (p - first < points && coverage > bestPointCoverage) {
+      bestPointCoverage = coverage;
+      bestPoint = p - first;
+    }
+  }
+  return { best, bestPoint };
+}
+
+/** The question's phrasing as a weighted term vector in this topic's terms (unknown words count against resemblance). */
+function queryPhrasing(topic: TopicIndex, query: Query): { weights: Map<number, number>; norm: number } {
+  const corrected = new Map(query.words.map((w) => [w.surface, w.alternatives[0]?.term ?? w.term]));
+  const weights = new Map<number, number>();
+  let unknown = 0;
+  const seen = new Set<string>();
+  for (const token of query.phrasing) {
+    const term = token.stop ? token.term : (corrected.get(token.surface) ?? token.term);
+    if (seen.has(term)) continue;
+    seen.add(term);
+    const id = topic.termIds.get(term);
+    if (id !== undefined) {
+      weights.set(id, phrasingWeight(term, token.stop, topic.termIdf[id]!, topic.maxIdf));
+    } else {
+      const weight = token.stop ? phrasingWeight(term, true, 0, 0) : wordImportance(token);
+      unknown += weight * weight;
+    }
+  }
+  let sum = unknown;
+  for (const w of weights.values()) sum += w * w;
+  return { weights, norm: Math.sqrt(sum) };
+}
+
+function bestPhrasing(
+  topic: TopicIndex,
+  section: number,
+  query: { weights: Map<number, number>; norm: number },
+): number {
+  if (query.norm === 0) return 0;
+  let best = 0;
+  for (let p = topic.phrasingStart[section]!; p < topic.phrasingStart[section + 1]!; p++) {
+    const norm = topic.phrasingNorm[p]!;
+    if (norm === 0) continue;
+    let dot = 0;
+    for (let t = topic.phrasingTermStart[p]!; t < topic.phrasingTermStart[p + 1]!; t++) {
+      const weight = query.weights.get(topic.phrasingTerms[t]!);
+      if (weight) dot += weight * topic.phrasingWeights[t]!;
+    }
+    best = Math.max(best, dot / (norm * query.norm));
+  }
+  return best;
+}
+
+function titleCoverage(topic: TopicIndex, section: number, queryIds: ReadonlySet<number>): number {
+  const start = topic.titleTermStart[section]!;
+  const end = topic.titleTermStart[section + 1]!;
+  if (end === start) return 0;
+  let named = 0;
+  for (let t = start; t < end; t++) if (queryIds.has(topic.titleTerms[t]!)) named++;
+  return named / (end - start);
+}
