@@ -1,98 +1,60 @@
 /**
- * `npm run calibrate [-- SET ...] [--check SET ...]`, a SET being `questions.jsonl=dir[,dir]`:
- * fits the confidence model on the labelled questions of every training set (the top section's
- * match features; right = 1, wrong or off-topic = 0), then shows what each answer threshold gives
- * on every set. The printed model goes into src/search/searchConfig.ts by hand, so a change of
- * calibration is a reviewed commit. Default: the shipped topic's questions, the short near-miss set and the three-topic set,
- * and (checked only) three unenriched topics beside the shipped one.
+ * `npm run calibrate [-- --write]`: fits the engine's model (src/search/rank/features.ts) and its
+ * answer threshold on every blind question of the evaluation corpus, all topics together, and prints
+ * them; `--write` stores them in src/search/data/model.json, the defaults the engine ships with.
+ * Figures on the questions it was fitted on are not shown: `npm run eval` gives the held-out ones.
  */
 import 'dotenv/config';
-import type { ConceptEngine } from '../answer/ConceptEngine.js';
-import { fitLogistic, type Example } from '../eval/fitLogistic.js';
-import { readLabelledQuestions, type LabelledQuestion } from '../eval/evaluate.js';
-import { loadEvalEngine } from '../eval/loadEvalEngine.js';
-import { confidenceOf, FEATURE_NAMES } from '../search/confidence.js';
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ConceptEngine } from '../answer/ConceptEngine.js';
+import { EVAL_CORPUS, loadEvalCorpus } from '../eval/evalCorpus.js';
+import { fitModel, fitThresholds, trainingQuestion } from '../eval/fitModel.js';
+import { defaultCrossValidation } from '../eval/leaveOneTopicOut.js';
+import { FEATURE_NAMES } from '../search/rank/features.js';
 import { exitOnKnowledgeError } from './exitOnKnowledgeError.js';
 
-type FeatureName = (typeof FEATURE_NAMES)[number];
+const MODEL_FILE = new URL('../search/data/model.json', import.meta.url);
+const USAGE = 'usage: npm run calibrate -- [--write]';
 
-function examplesFor(
-  engine: ConceptEngine,
-  questions: LabelledQuestion[],
-): (Example<FeatureName> & { inDomain: boolean })[] {
-  return questions.flatMap((q) => {
-    const top = engine.rank(q.question, 2)[0];
-    if (!top) return [];
-    const right = q.expect.includes(`${top.topic.id}/${top.section.id}`);
-    return [{ features: top.features, label: right ? 1 : 0, inDomain: q.expect.length > 0 }];
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      write: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
-}
-
-const DEFAULT_SETS = [
-  'test/eval/questions.jsonl=knowledge',
-  'test/eval/calibration.jsonl=knowledge',
-  'test/eval/multi-topic.jsonl=knowledge,test/fixtures/multi-topic',
-];
-/** Shown, not fitted on: unenriched topics written and asked blind, to see what a new topic gets. */
-const DEFAULT_CHECKS = ['test/eval/unenriched.jsonl=knowledge,test/fixtures/unenriched-topics'];
-
-interface LabelledSet {
-  name: string;
-  engine: ConceptEngine;
-  questions: LabelledQuestion[];
-}
-
-async function readSet(spec: string): Promise<LabelledSet> {
-  const [file, dirs = 'knowledge'] = spec.split('=');
-  return { name: spec, engine: await loadEvalEngine(dirs), questions: await readLabelledQuestions(file!) };
-}
-
-async function main(argv: string[]): Promise<void> {
-  const checkAt = argv.indexOf('--check');
-  const trainSpecs = (checkAt < 0 ? argv : argv.slice(0, checkAt)).filter(Boolean);
-  const checkSpecs = checkAt < 0 ? (trainSpecs.length ? [] : DEFAULT_CHECKS) : argv.slice(checkAt + 1);
-  const train = await Promise.all((trainSpecs.length ? trainSpecs : DEFAULT_SETS).map(readSet));
-  const checks = await Promise.all(checkSpecs.map(readSet));
-  const model = fitLogistic(
-    FEATURE_NAMES,
-    train.flatMap((set) => examplesFor(set.engine, set.questions)),
-  );
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const { knowledge, questions } = await loadEvalCorpus(EVAL_CORPUS);
+  const engine = ConceptEngine.build(knowledge);
+  const training = questions.map((q) => trainingQuestion(engine, q));
+  const settings = defaultCrossValidation;
+  const model = fitModel(training, [], settings.l2);
+  const thresholds = fitThresholds(training, model, settings.suggest, settings.bluffCost);
   const rounded = {
     bias: round(model.bias),
-    weights: Object.fromEntries(FEATURE_NAMES.map((n) => [n, round(model.weights[n])])) as Record<
-      FeatureName,
-      number
-    >,
+    weights: Object.fromEntries(FEATURE_NAMES.map((n) => [n, round(model.weights[n])])),
   };
-  process.stdout.write(`confidenceModel: ${JSON.stringify(rounded)}\n`);
-  for (const set of [...train, ...checks]) {
-    const inDomain = set.questions.filter((q) => q.expect.length).length;
-    const offTopic = set.questions.length - inDomain;
-    const scored = examplesFor(set.engine, set.questions).map((e) => ({
-      ...e,
-      confidence: confidenceOf(e.features, rounded),
-    }));
-    process.stdout.write(
-      `\n${set.name}: answer threshold -> answered right / confidently wrong / off-topic rejected\n`,
-    );
-    for (const threshold of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75]) {
-      const answered = scored.filter((e) => e.confidence >= threshold);
-      const right = answered.filter((e) => e.label === 1).length;
-      const wrong = answered.length - right;
-      const offAnswered = answered.filter((e) => !e.inDomain).length;
-      process.stdout.write(
-        `  ${threshold.toFixed(2)}: ${pct(right, inDomain)} right, ${wrong} wrong, ${pct(offTopic - offAnswered, offTopic)} off-topic rejected\n`,
-      );
-    }
+  process.stdout.write(
+    `fitted on ${questions.length} questions over ${knowledge.topics.length} topics\nmodel: ${JSON.stringify(rounded)}\nthresholds: ${JSON.stringify(thresholds)}\n`,
+  );
+  if (values.write) {
+    const file = {
+      comment:
+        'Written by `npm run calibrate -- --write`: the model over the match features (rank/features.ts) and the answer thresholds, fitted on every blind question of the evaluation corpus.',
+      model: rounded,
+      thresholds,
+    };
+    await writeFile(MODEL_FILE, `${JSON.stringify(file, null, 2)}\n`);
+    process.stdout.write(`wrote ${MODEL_FILE.pathname}\n`);
   }
 }
 
 function round(value: number): number {
-  return Math.round(value * 100) / 100;
+  return Math.round(value * 1000) / 1000;
 }
 
-function pct(part: number, whole: number): string {
-  return `${((100 * part) / Math.max(1, whole)).toFixed(1)}%`;
-}
-
-main(process.argv.slice(2)).catch(exitOnKnowledgeError);
+main().catch(exitOnKnowledgeError);

@@ -1,7 +1,25 @@
+import type { ConceptEngine } from '../answer/ConceptEngine.js';
 import type { ConfidenceModel, EngineOptions } from '../search/engineOptions.js';
 import { FEATURE_NAMES, type FeatureName } from '../search/rank/features.js';
 import { scoreCandidates, type Candidate } from '../search/searchKnowledge.js';
+import type { LabelledQuestion } from './evaluate.js';
 import { fitChoiceModel } from './fitChoiceModel.js';
+
+/** A labelled question's candidates (from `engine.candidates`), each marked right or not. */
+export function trainingQuestion(
+  engine: ConceptEngine,
+  question: LabelledQuestion,
+): TrainingQuestion & {
+  gathered: ReturnType<ConceptEngine['candidates']>;
+} {
+  const gathered = engine.candidates(question.question);
+  const { topics } = engine.knowledge;
+  const labels = gathered.candidates.map((c): 0 | 1 => {
+    const topic = topics[c.topic]!;
+    return question.expect.includes(`${topic.id}/${topic.sections[c.section]!.id}`) ? 1 : 0;
+  });
+  return { gathered, candidates: gathered.candidates, labels, decline: question.expect.length === 0 };
+}
 
 /** A labelled question with its candidate sections, each marked right or not. */
 export interface TrainingQuestion {

@@ -13,7 +13,7 @@ import {
   type LabelledQuestion,
   type Outcome,
 } from './evaluate.js';
-import { fitModel, fitThresholds, type TrainingQuestion } from './fitModel.js';
+import { fitModel, fitThresholds, trainingQuestion, type TrainingQuestion } from './fitModel.js';
 
 export interface CrossValidationSettings {
   /** What one confidently wrong answer costs against one right answer when the answer threshold is fitted. */
@@ -93,19 +93,7 @@ export function leaveOneTopicOut(
 }
 
 function prepare(engine: ConceptEngine, question: LabelledQuestion): Prepared {
-  const gathered = engine.candidates(question.question);
-  const { topics } = engine.knowledge;
-  const labels = gathered.candidates.map((c): 0 | 1 => {
-    const topic = topics[c.topic]!;
-    return question.expect.includes(`${topic.id}/${topic.sections[c.section]!.id}`) ? 1 : 0;
-  });
-  return {
-    question,
-    gathered,
-    candidates: gathered.candidates,
-    labels,
-    decline: question.expect.length === 0,
-  };
+  return { question, ...trainingQuestion(engine, question) };
 }
 
 function answerWith(

@@ -1,6 +1,7 @@
 import type { Section, Topic } from '../knowledge/types.js';
 import type { ConfidenceModel, EngineOptions } from './engineOptions.js';
 import type { KnowledgeIndex } from './index/KnowledgeIndex.js';
+import { bm25Idf } from './index/TopicIndex.js';
 import { languagesRelated } from './languageMentions.js';
 import { analyzeQuery } from './query/analyzeQuery.js';
 import type { Query } from './query/Query.js';
@@ -87,10 +88,10 @@ export function gatherCandidates(
   if (!query.words.some((w) => !w.intent))
     return { candidates: [], query, unknownLanguages: [], empty: true };
   const candidates: Candidate[] = [];
-  for (const position of routeTopics(index, query, allowed, options.maxTopics)) {
+  for (const { position, share } of routeTopics(index, query, allowed, options.maxTopics)) {
     const topic = index.indexes[position]!;
     const named = asked.some((a) => topic.languages.some((l) => languagesRelated(a, l)));
-    for (const match of scoreTopic(topic, query, options.sectionsPerTopic, named).matches)
+    for (const match of scoreTopic(topic, query, options.sectionsPerTopic, { named, share }).matches)
       candidates.push({
         topic: position,
         section: match.section,
@@ -129,33 +130,45 @@ function allowedTopics(index: KnowledgeIndex, asked: readonly string[]): number[
   });
 }
 
+/** Weight of a word every topic uses in routing, beside one that names a single topic. */
+const SHARED_WORD_FLOOR = 0.1;
+
 /**
- * The allowed topics whose vocabulary covers the most of the question (importance of the words
- * they use), at most `limit`, best first. Only topics that use some question word are considered.
+ * The allowed topics that explain the question best, at most `limit`, best first, each with its share
+ * of the best one's evidence. A topic's evidence is the importance of the question words it uses,
+ * each weighted by how few topics use it (a word only this topic uses says the most). Only topics that
+ * use some question word are considered.
  */
 function routeTopics(
   index: KnowledgeIndex,
   query: Query,
   allowed: readonly number[],
   limit: number,
-): number[] {
+): { position: number; share: number }[] {
   const permitted = new Set(allowed);
-  const covered = new Map<number, number>();
+  const evidence = new Map<number, number>();
+  const topicCount = index.indexes.length;
   for (const word of query.words) {
     if (word.intent) continue;
     const best = new Map<number, number>();
+    let using = 0;
     for (const alt of word.alternatives) {
-      for (const position of index.termTopics.get(alt.term) ?? []) {
+      const positions = index.termTopics.get(alt.term) ?? [];
+      using = Math.max(using, positions.length);
+      for (const position of positions) {
         if (permitted.has(position) && alt.weight > (best.get(position) ?? 0)) best.set(position, alt.weight);
       }
     }
+    const specificity = SHARED_WORD_FLOOR + bm25Idf(topicCount, using) / bm25Idf(topicCount, 1);
     for (const [position, weight] of best)
-      covered.set(position, (covered.get(position) ?? 0) + word.importance * Math.min(1, weight));
+      evidence.set(
+        position,
+        (evidence.get(position) ?? 0) + word.importance * Math.min(1, weight) * specificity,
+      );
   }
-  return [...covered]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, limit)
-    .map(([position]) => position);
+  const ranked = [...evidence].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
+  const top = ranked[0]?.[1] ?? 1;
+  return ranked.map(([position, value]) => ({ position, share: value / top }));
 }
 
 /** A section's score: the model's linear function of its features (disabled features left out). */

@@ -8,7 +8,8 @@ import { editDistance } from '../../src/search/editDistance.js';
 import { languagesAskedAbout, languagesMentioned } from '../../src/search/languageMentions.js';
 import { normalizeText } from '../../src/search/normalizeText.js';
 import { questionIntents } from '../../src/search/questionIntents.js';
-import { SectionIndex } from '../../src/search/SectionIndex.js';
+import { defaultEngineOptions } from '../../src/search/engineOptions.js';
+import { buildTopicIndex } from '../../src/search/index/TopicIndex.js';
 import { TypoCorrector } from '../../src/search/TypoCorrector.js';
 import { tokenize } from '../../src/search/tokenize.js';
 
@@ -36,32 +37,31 @@ describe('text analysis', () => {
   it('marks a negated word, and the index keeps the plain word for typo correction', async () => {
     const tokens = tokenize("don't await it");
     expect(tokens.find((t) => t.term === 'not-await')).toMatchObject({ negated: true, surface: 'await' });
-    const index = SectionIndex.build({
-      topics: [
-        {
-          id: 't',
-          title: 'T',
-          language: undefined,
-          aliases: [],
-          intro: '',
-          file: 't.md',
-          sections: [
-            {
-              id: 'a',
-              title: 'A',
-              titleMarkdown: 'A',
-              points: ['do not await blindly', 'await it'],
-              code: [],
-              line: 1,
-              keywords: [],
-              questions: [],
-            },
-          ],
-        },
-      ],
-    });
-    expect(index.vocabulary.get('await')).toBe('await');
-    expect(index.has('not-await')).toBe(true);
+    const index = buildTopicIndex(
+      {
+        id: 't',
+        title: 'T',
+        language: undefined,
+        aliases: [],
+        intro: '',
+        file: 't.md',
+        sections: [
+          {
+            id: 'a',
+            title: 'A',
+            titleMarkdown: 'A',
+            points: ['do not await blindly', 'await it'],
+            code: [],
+            line: 1,
+            keywords: [],
+            questions: [],
+          },
+        ],
+      },
+      defaultEngineOptions,
+    );
+    expect(index.terms[index.surfaces.get('await')!]).toBe('await');
+    expect(index.termIds.has('not-await')).toBe(true);
   });
   it('counts a swap of two letters as one edit', () => {
     expect(editDistance('asnyc', 'async')).toBe(1);

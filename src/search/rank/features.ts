@@ -7,6 +7,8 @@
 export interface MatchFeatures {
   /** Share of the question's importance in words the section's topic uses. */
   topicCoverage: number;
+  /** The topic's routing evidence as a share of the best-routed topic's (1 for the best; words few topics use count most). */
+  topicShare: number;
   /** Share of that known importance the section itself matches, words the topic's sections share counting less. */
   sectionCoverage: number;
   /** The same for the section's best single point or code block. */
@@ -27,6 +29,7 @@ export type FeatureName = keyof MatchFeatures;
 
 export const FEATURE_NAMES = [
   'topicCoverage',
+  'topicShare',
   'sectionCoverage',
   'passageCoverage',
   'phrasing',

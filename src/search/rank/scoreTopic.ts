@@ -29,13 +29,14 @@ const DISCRIMINATION_FLOOR = 0.2;
 /**
  * Scores one topic's sections for a question with the topic's own statistics: BM25F over the
  * question's words, then, for the best `depth` sections (all of them in a small topic), the match
- * features. `languageNamed` is given: whether the question names the topic's language.
+ * features. `routing` says whether the question names the topic's language, and the topic's share
+ * of the best-routed topic's evidence.
  */
 export function scoreTopic(
   topic: TopicIndex,
   query: Query,
   depth: number,
-  languageNamed: boolean,
+  routing: { named: boolean; share: number },
 ): { topicCoverage: number; matches: SectionMatch[] } {
   const words = resolveWords(topic, query.words);
   const own = words.filter((w) => !w.word.intent);
@@ -109,7 +110,8 @@ export function scoreTopic(
         titleCoverage: titleCoverage(topic, s, queryIds),
         bm25Share: perfect > 0 ? Math.min(1, (lexical.get(s) ?? 0) / perfect) : 0,
         missingIdentifiers: identifierImportance > 0 ? missing / identifierImportance : 0,
-        languageNamed: languageNamed ? 1 : 0,
+        languageNamed: routing.named ? 1 : 0,
+        topicShare: routing.share,
       },
     };
   });

@@ -1,4 +1,5 @@
 import { isCommonEnglishWord } from '../../englishWords.js';
+import { misspeltStopWord } from '../../stopWords.js';
 import type { Query, QueryContext } from '../Query.js';
 
 /** How much a match through a typo correction counts, relative to the word as written. */
@@ -6,16 +7,18 @@ const TYPO_WEIGHT = 0.8;
 
 /**
  * A word the knowledge does not use, and that is not a common English word, is read as the nearest
- * word the knowledge does use ("asnyc" -> `async`, "thred" -> `thread`).
+ * word the knowledge does use ("asnyc" -> `async`, "thred" -> `thread`), or, one slip from a function
+ * word, as that function word ("shoud"), which is not searched for.
  */
 export function typos(query: Query, context: QueryContext): Query {
-  const words = query.words.map((word) => {
+  const words = query.words.flatMap((word) => {
     if (word.identifier || word.intent || context.knowsTerm(word.term) || isCommonEnglishWord(word.surface))
-      return word;
+      return [word];
+    if (misspeltStopWord(word.surface)) return [];
     const fixed = context.correctTypo(word.surface);
     const term = fixed && context.termOfSurface(fixed);
-    if (!term) return word;
-    return { ...word, term, alternatives: [{ term, weight: TYPO_WEIGHT }, ...word.alternatives.slice(1)] };
+    if (!term) return [word];
+    return [{ ...word, term, alternatives: [{ term, weight: TYPO_WEIGHT }, ...word.alternatives.slice(1)] }];
   });
   return { ...query, words };
 }
