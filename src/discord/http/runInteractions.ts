@@ -65,7 +65,7 @@ export async function runInteractions(): Promise<void> {
       mode: 'http',
       port: server.port,
       sections: live.current.sectionCount,
-      token: Boolean(config.token),
+      postsAsBot: Boolean(config.token),
     },
     'set the Interactions Endpoint URL in the Developer Portal to https://<your host>/interactions',
   );

@@ -20,7 +20,7 @@ export const InteractionType = {
 } as const;
 const CommandType = { ChatInput: 1, Message: 3 } as const;
 const ComponentType = { ActionRow: 1, Button: 2 } as const;
-const OptionType = { SubCommand: 1, SubCommandGroup: 2 } as const;
+const OptionType = { SubCommand: 1, SubCommandGroup: 2, String: 3, User: 6, Mentionable: 9 } as const;
 const EPHEMERAL = 1 << 6;
 
 type Json = Record<string, unknown>;
@@ -85,14 +85,15 @@ export function readInteraction(raw: unknown): IncomingInteraction | undefined {
 function commandOptions(data: Json): CommandOptions {
   const options = flatOptions(data.options);
   const resolvedUsers = isObject(data.resolved) && isObject(data.resolved.users) ? data.resolved.users : {};
-  const value = (name: string) => options.find((o) => o.name === name)?.value;
+  const value = (name: string, types: number[]) =>
+    options.find((o) => o.name === name && types.includes(Number(o.type)))?.value;
   return {
     string: (name) => {
-      const v = value(name);
+      const v = value(name, [OptionType.String]);
       return typeof v === 'string' ? v : undefined;
     },
     user: (name): ResolvedUser | undefined => {
-      const id = value(name);
+      const id = value(name, [OptionType.User, OptionType.Mentionable]);
       if (typeof id !== 'string') return undefined;
       const u = resolvedUsers[id];
       return { id, bot: isObject(u) && u.bot === true };
