@@ -35,7 +35,8 @@ type Replyable = CommandInteraction | MessageCommandInteraction;
 
 /**
  * Sends an outcome as the interaction's reply: answers in public, notices ephemeral. Resolves once the
- * reply is sent, with the (possibly slower) work of recording where the answer landed.
+ * reply is sent, with `linked`: the work of recording where the answer landed (for duplicate
+ * pointers), which over HTTP means asking Discord, so callers log the outcome before awaiting it.
  */
 async function replyWithOutcome(
   ctx: BotContext,
@@ -76,8 +77,8 @@ export async function handleAsk(
   };
   const outcome = answerQuestion(ctx, question, asker);
   const { linked } = await replyWithOutcome(ctx, interaction, reply, outcome);
-  await linked;
   logOutcome(ctx, question, asker, outcome, startedAt);
+  await linked;
 }
 
 export async function handleLookup(
@@ -98,8 +99,8 @@ export async function handleLookup(
     ? showEntry(ctx, found, value, asker)
     : answerQuestion(ctx, truncate(value, BotLimits.questionChars, ''), asker);
   const { linked } = await replyWithOutcome(ctx, interaction, reply, outcome);
-  await linked;
   logOutcome(ctx, value, asker, outcome, startedAt, { picked: Boolean(found) });
+  await linked;
 }
 
 export async function handleLookupAutocomplete(
@@ -164,13 +165,14 @@ export async function handleFindAnswer(
   const asker: Asker = { userId: interaction.userId, channelId: interaction.channelId, via: 'context-menu' };
   const outcome = answerQuestion(ctx, question, asker);
   if (outcome.type !== 'reply' || outcome.answer?.kind === 'none' || !ctx.botRest) {
+    let linked = Promise.resolve();
     if (outcome.type === 'reply' && outcome.answer?.kind !== 'none') {
-      const { linked } = await replyWithOutcome(ctx, interaction, reply, outcome);
-      await linked;
+      ({ linked } = await replyWithOutcome(ctx, interaction, reply, outcome));
     } else if (outcome.type !== 'silent') {
       await reply.reply(outcome.message, { ephemeral: true });
     }
     logOutcome(ctx, question, asker, outcome, startedAt);
+    await linked;
     return;
   }
   await reply.defer({ ephemeral: true });
