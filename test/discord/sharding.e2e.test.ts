@@ -190,18 +190,28 @@ describe('sharding: a process per shard with the ShardingManager (e2e)', () => {
         channelId: g.channels.help,
       });
     }
+    // Each process writes its own file; wait until both hold the question just asked.
+    const unansweredIn = async (file: string) =>
+      (await readFile(path.join(dataDir, file), 'utf8').catch(() => ''))
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .some((l) => {
+          try {
+            return (JSON.parse(l) as { type: string }).type === 'unanswered';
+          } catch {
+            return false; // a line being written
+          }
+        });
+    const expected = ['questions-shard-0.jsonl', 'questions-shard-1.jsonl'];
     const deadline = Date.now() + 10_000;
-    let files: string[] = [];
+    let done: boolean[] = [];
     while (Date.now() < deadline) {
-      files = (await readdir(dataDir)).filter((f) => f.endsWith('.jsonl')).sort();
-      if (files.length === 2) break;
+      done = await Promise.all(expected.map(unansweredIn));
+      if (done.every(Boolean)) break;
       await sleep(50);
     }
-    expect(files).toEqual(['questions-shard-0.jsonl', 'questions-shard-1.jsonl']);
-    for (const file of files) {
-      const lines = (await readFile(path.join(dataDir, file), 'utf8')).trim().split('\n');
-      expect(lines.map((l) => (JSON.parse(l) as { type: string }).type)).toContain('unanswered');
-    }
+    expect(done).toEqual([true, true]);
+    expect((await readdir(dataDir)).filter((f) => f.endsWith('.jsonl')).sort()).toEqual(expected);
   });
 
   it('stops every shard process on stop(), each draining and exiting 0', async () => {

@@ -19,6 +19,7 @@ import { REST, ShardingManager, type Shard } from 'discord.js';
 import type { Logger } from 'pino';
 import type { BotConfig } from '../../config/env.js';
 import { fetchGatewayBot } from './gatewayBot.js';
+import { STOPPING_MESSAGE } from './gatewayProcess.js';
 import { IDENTIFY_WINDOW_MS, identifyWaves } from './identifySlots.js';
 
 export const SHARD_PROCESS_DEFAULTS = {
@@ -32,6 +33,8 @@ export const SHARD_PROCESS_DEFAULTS = {
   maxFastDeaths: 5,
   /** How long stop() waits for a child to drain and exit before killing it. */
   stopTimeoutMs: 20_000,
+  /** How long stop() waits to hear that children got a terminal's signal themselves. */
+  signalGraceMs: 300,
 } as const;
 
 export interface ShardProcessesOptions {
@@ -53,6 +56,8 @@ export class ShardProcesses {
   private stopped: Promise<void> | undefined;
   private readonly fastDeaths = new Map<number, number>();
   private readonly respawnTimers = new Set<NodeJS.Timeout>();
+  /** Children that said a signal already started their shutdown (a Ctrl+C reaches them too). */
+  private readonly stoppingOnTheirOwn = new Set<number>();
 
   static async start(options: ShardProcessesOptions): Promise<ShardProcesses> {
     const { config, logger } = options;
@@ -129,6 +134,10 @@ export class ShardProcesses {
       this.logger.error({ event: 'shard-error', shardId: id, err }, 'shard error'),
     );
     shard.on('ready', () => this.logger.info({ event: 'shard-ready', shardId: id }, `shard ${id} ready`));
+    shard.on('message', (message: unknown) => {
+      if ((message as Record<string, unknown> | null)?.[STOPPING_MESSAGE]) this.stoppingOnTheirOwn.add(id);
+    });
+    shard.on('spawn', () => this.stoppingOnTheirOwn.delete(id));
     await shard.spawn(this.limits.spawnTimeoutMs);
     this.watch(shard);
   }
@@ -150,6 +159,7 @@ export class ShardProcesses {
           event: 'shard-died',
           shardId: shard.id,
           exitCode: 'exitCode' in child ? child.exitCode : null,
+          signal: 'signalCode' in child ? child.signalCode : null,
           uptimeMs,
           youngDeaths: deaths,
         },
@@ -195,18 +205,24 @@ export class ShardProcesses {
     return [...this.manager.shards.values()].filter((s) => s.process && s.process.exitCode === null).length;
   }
 
-  /** SIGTERM to every child (each lets its replies finish), SIGKILL after stopTimeoutMs. Idempotent. */
+  /**
+   * SIGTERM to every child (each lets its replies finish), SIGKILL after stopTimeoutMs. Children that
+   * already got the signal themselves (a Ctrl+C in the terminal reaches the whole group) are left to
+   * finish. Idempotent.
+   */
   stop(): Promise<void> {
     this.stopped ??= (async () => {
       this.stopping = true;
       for (const timer of this.respawnTimers) clearTimeout(timer);
       this.respawnTimers.clear();
+      // Give a terminal's own signal a moment to be reported before signalling again.
+      if (this.alive > this.stoppingOnTheirOwn.size) await sleep(this.limits.signalGraceMs);
       await Promise.all(
         [...this.manager.shards.values()].map(async (shard) => {
           const child = shard.process;
           if (!child || child.exitCode !== null || child.signalCode !== null) return;
           const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-          child.kill('SIGTERM');
+          if (!this.stoppingOnTheirOwn.has(shard.id)) child.kill('SIGTERM');
           const timer = setTimeout(() => child.kill('SIGKILL'), this.limits.stopTimeoutMs);
           await exited;
           clearTimeout(timer);

@@ -13,6 +13,9 @@ import { fetchGatewayBot } from './gatewayBot.js';
 import { identifyStartDelayMs } from './identifySlots.js';
 import { describeShards, shardOfGuild, shardPlan } from './shardPlan.js';
 
+/** What a ShardingManager child tells its manager when a signal starts its shutdown. */
+export const STOPPING_MESSAGE = 'conceptBotStopping';
+
 export interface GatewayProcess {
   /** The same configuration object, `shards` resolved to this process's ids (when sharded). */
   config: BotConfig;
@@ -55,7 +58,14 @@ export function gatewayProcess(config: BotConfig, env: NodeJS.ProcessEnv = proce
     learningLogFileName: learningLogFileName({ kind: 'gateway', shards: ids }),
     async beforeLogin(logger, options = {}) {
       if (plan.managed) {
-        // Started in its wave by the manager; only its manager's end concerns it.
+        // Started in its wave by the manager. A Ctrl+C reaches the whole process group: say so, so the
+        // manager does not signal again (a second signal would cut the drain short).
+        for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+          process.once(signal, () => {
+            if (process.connected)
+              process.send?.({ [STOPPING_MESSAGE]: true }, undefined, {}, () => undefined);
+          });
+        }
         process.once('disconnect', () => {
           logger.warn({ event: 'manager-gone' }, 'the sharding manager went away: stopping');
           process.kill(process.pid, 'SIGTERM');

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../config/env.js';
 import { createLogger } from '../../logging/logger.js';
 import { handleShutdownSignals } from '../shutdown.js';
-import { ShardProcesses } from './ShardProcesses.js';
+import { SHARD_PROCESS_DEFAULTS, ShardProcesses } from './ShardProcesses.js';
 
 /**
  * `npm start` with SHARD_COUNT and no SHARD_IDS: spawns a bot process per shard (ShardProcesses) and
@@ -16,8 +16,9 @@ export async function runShardManager(): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`could not start the shards against ${config.apiUrl}: ${reason}`);
   });
+  // Long enough for every child to drain (they are stopped in parallel).
   handleShutdownSignals(() => shards.stop(), {
     logger,
-    timeoutMs: 5_000 + (shards.count > 0 ? 20_000 : 0),
+    timeoutMs: SHARD_PROCESS_DEFAULTS.stopTimeoutMs + 5_000,
   });
 }
