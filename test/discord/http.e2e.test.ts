@@ -2,6 +2,7 @@
  * HTTP interactions mode, end to end: the emulator signs and POSTs interactions to the real
  * InteractionsServer, which answers in the HTTP response with the gateway bot's own handlers.
  */
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   customIds,
@@ -89,6 +90,22 @@ describe('HTTP interactions (e2e)', () => {
     const health = await fetch(url.replace('/interactions', '/healthz'));
     expect(health.status).toBe(200);
     // Still serving after all that.
+    expect((await h.emu.ping()).json).toEqual({ type: 1 });
+  });
+
+  it('shrugs off a client that hangs up mid-body', async () => {
+    const { port } = new URL(h.server.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      'POST /interactions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+        'X-Signature-Ed25519: ab\r\nX-Signature-Timestamp: 1\r\nContent-Length: 1000\r\n\r\n{"type":',
+    );
+    await sleep(50);
+    socket.destroy();
+    await sleep(50);
+    expect(h.logs.events('interaction-aborted')).toHaveLength(1);
+    expect(h.logs.events('interactions-error')).toEqual([]);
     expect((await h.emu.ping()).json).toEqual({ type: 1 });
   });
 

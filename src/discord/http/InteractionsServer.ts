@@ -173,7 +173,10 @@ export class InteractionsServer {
       if (error instanceof BodyTooLargeError) {
         return this.reject(res, 413, 'tooLarge', { ...closing, connection: 'close' });
       }
-      throw error;
+      // The client went away mid-body (Discord gave up, a proxy reset): nobody to answer.
+      this.logger.debug({ event: 'interaction-aborted', err: error }, 'request aborted');
+      res.destroy();
+      return;
     }
     if (!this.fresh(timestamp)) return this.reject(res, 401, 'stale', closing);
     if (!this.verify(timestamp, body, signature)) return this.reject(res, 401, 'signature', closing);
