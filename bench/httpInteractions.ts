@@ -15,6 +15,9 @@
  * machine the two processes each get a core).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -68,6 +71,7 @@ async function startBotProcess(
   emu: DiscordEmulator,
   port: number,
   knowledgeDir: string,
+  dataDir: string,
 ): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
@@ -82,7 +86,7 @@ async function startBotProcess(
       COOLDOWN_SECONDS: '0',
       DUPLICATE_WINDOW_SECONDS: '0',
       LOG_LEVEL: 'silent',
-      DATA_DIR: `${ROOT}/data/bench-http`,
+      DATA_DIR: dataDir,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -108,10 +112,12 @@ export async function benchHttpInteractions(options: HttpBenchOptions): Promise<
   const runs = Math.max(200, Math.floor(options.runs));
   const emu = await DiscordEmulator.start({ rateLimit: false, ackTimeoutMs: 3000 });
   const port = await freePort();
+  // The bench's unanswered questions are no one's to learn from.
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'concept-bot-bench-http-'));
   let child: ChildProcess | undefined;
   try {
     await syncCommands(new REST({ api: emu.apiUrl }).setToken(emu.token), emu.applicationId, emu.guildId);
-    child = await startBotProcess(emu, port, options.knowledgeDir ?? './knowledge');
+    child = await startBotProcess(emu, port, options.knowledgeDir ?? './knowledge', dataDir);
     emu.setInteractionsEndpoint(`http://127.0.0.1:${port}/interactions`);
     await emu.verifyInteractionsEndpoint();
     const user = emu.createUser('bench');
@@ -182,6 +188,7 @@ export async function benchHttpInteractions(options: HttpBenchOptions): Promise<
       await exited;
     }
     await emu.stop();
+    await rm(dataDir, { recursive: true, force: true });
   }
 }
 
