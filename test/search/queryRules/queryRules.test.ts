@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { contextOf, readWith, searchedTerms } from './helpers.js';
+
+const context = contextOf(
+  'await blocks the thread; exceptions are caught; behavior of the thread pool; purpose of async; Task.WhenAll waits; not-await',
+);
+
+describe('questionFocus: a long message is read for its question sentence', () => {
+  it.each([
+    ['rate limited: what does await do', { focus: 'what does await do', context: ['rate limited'] }],
+    [
+      'I have been at this for hours and my boss is angry. The build fails too. So what does await actually do?',
+      {
+        focus: 'So what does await actually do?',
+        context: ['I have been at this for hours and my boss is angry.'],
+      },
+    ],
+  ])('%s', (question, { focus, context: around }) => {
+    const { segments } = readWith('questionFocus', question, context);
+    expect(segments.filter((s) => s.weight === 1).map((s) => s.text)).toEqual([focus]);
+    for (const text of around) expect(segments.find((s) => s.text === text)!.weight).toBeLessThan(1);
+  });
+
+  it('leaves a one-sentence question, or one with no question sentence, whole', () => {
+    expect(readWith('questionFocus', 'does await block the thread', context).segments).toHaveLength(1);
+    expect(readWith('questionFocus', 'await blocks. the thread hangs.', context).segments).toHaveLength(1);
+  });
+});
+
+describe('backgroundLanguage: a language named as the asker background is not the subject', () => {
+  it.each([
+    ['borrow checker explained for a c++ dev', 'cpp', true],
+    ['coming from Java, how do C# tasks work', 'java', true],
+    ['as a python developer, what are tasks', 'python', true],
+    ['in python I would use a list, what is the equivalent here', 'python', true],
+    ['how do tasks work in C#', 'csharp', false],
+    ['why will My Rust code not compile', 'rust', false],
+  ])('%s: %s comparative %s', (question, language, comparative) => {
+    const off = readWith(null, question, context).languages.find((m) => m.language === language)!;
+    const on = readWith('backgroundLanguage', question, context).languages.find(
+      (m) => m.language === language,
+    )!;
+    expect(on.comparative).toBe(comparative);
+    if (comparative && language !== 'java') expect(off.comparative).toBe(false);
+  });
+});
+
+describe('word rules', () => {
+  it.each([
+    ['chatterWords', 'yo does await block the thread or nah', ['yo', 'nah'], []],
+    ['spellingVariants', 'thread pool behaviour', [], ['behavior']],
+    ['compounds', 'what is a threadpool', ['threadpool'], ['thread', 'pool']],
+    ['typos', 'how are exceptiosn caught', [], ['except@0.8']],
+    ['typos', 'why shoud i await', ['shoud'], []],
+    ['synonyms', 'async errors', [], ['except@0.5']],
+    ['intents', 'what is async for?', [], ['purpos']],
+    ['negation', "don't await it", [], ['not-await']],
+    ['codeIdentifiers', 'why is this slow\n```\nawait Task.WhenAll(tasks);\n```', [], ['task.whenall']],
+  ] as const)('%s: %s', (rule, question, dropped, added) => {
+    const off = searchedTerms(readWith(null, question, context));
+    const on = searchedTerms(readWith(rule, question, context));
+    for (const term of added) {
+      expect(off).not.toContain(term);
+      expect(on).toContain(term);
+    }
+    for (const surface of dropped) {
+      expect(readWith(null, question, context).words.map((w) => w.surface)).toContain(surface);
+      expect(readWith(rule, question, context).words.map((w) => w.surface)).not.toContain(surface);
+    }
+  });
+});
