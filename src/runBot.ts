@@ -11,7 +11,7 @@ import { createLogger } from './logging/logger.js';
  */
 export async function runBot(): Promise<void> {
   const config = loadConfig({ requireToken: true });
-  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat, secrets: [config.token] });
   const live = await LiveEngine.start(config.knowledgeDir, { logger });
   const learningLog = new JsonlLearningLog({ dataDir: config.dataDir, logger });
   const bot = await startBot({ config, getEngine: () => live.current, learningLog, logger }).catch(

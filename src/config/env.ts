@@ -8,6 +8,9 @@ import { z } from 'zod';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+/** `pretty`: one readable line an event; `json`: pino's JSON lines. Unset: pretty on a terminal, else JSON. */
+export const LOG_FORMATS = ['pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export const DEFAULTS = {
   apiUrl: 'https://discord.com/api',
@@ -36,6 +39,8 @@ export interface AppConfig {
   /** A channel does not get the same section twice within this window; 0 disables it. */
   duplicateWindowSeconds: number;
   logLevel: LogLevel;
+  /** Undefined: chosen by the log's destination (pretty on a terminal, JSON otherwise). */
+  logFormat: LogFormat | undefined;
 }
 
 export interface BotConfig extends AppConfig {
@@ -184,6 +189,15 @@ function schema(requireToken: boolean) {
         })
         .default(DEFAULTS.logLevel),
     ),
+    LOG_FORMAT: z.preprocess(
+      (v) =>
+        typeof blankToUndefined(v) === 'string' ? (blankToUndefined(v) as string).toLowerCase() : undefined,
+      z
+        .enum(LOG_FORMATS, {
+          error: (iss) => `must be one of ${LOG_FORMATS.join(', ')} (or unset), got "${String(iss.input)}"`,
+        })
+        .optional(),
+    ),
   });
 }
 
@@ -209,6 +223,7 @@ export function parseConfig(env: Env, options: { requireToken?: boolean } = {}):
     cooldownSeconds: v.COOLDOWN_SECONDS,
     duplicateWindowSeconds: v.DUPLICATE_WINDOW_SECONDS,
     logLevel: v.LOG_LEVEL,
+    logFormat: v.LOG_FORMAT,
   });
 }
 
