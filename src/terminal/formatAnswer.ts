@@ -69,7 +69,10 @@ function formatMatch(match: RankedSection, related: RankedSection[], c: Context)
   } else {
     for (const example of section.code) {
       lines.push('', `  ${c.paint('dim', example.language || 'code')}`);
-      for (const line of example.code.split('\n')) lines.push(c.paint('cyan', `    ${line}`).trimEnd());
+      for (const line of example.code.split('\n')) {
+        const indented = `    ${line}`.trimEnd();
+        lines.push(indented && c.paint('cyan', indented));
+      }
     }
   }
   if (related.length) {

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { ConceptEngine } from '../answer/ConceptEngine.js';
 import type { Answer, RankedSection } from '../answer/types.js';
-import { colorEnabled } from './colorSupport.js';
+import { colorEnabled, type OutputStream } from './colorSupport.js';
 import { formatAnswer } from './formatAnswer.js';
 import { PasteCollector } from './PasteCollector.js';
 import { MAX_LINE_BYTES, readLines } from './readLines.js';
@@ -17,7 +17,7 @@ const BRACKETED_PASTE_OFF = '\u001b[?2004l';
 export interface ConsoleOptions {
   getEngine: () => ConceptEngine;
   input: NodeJS.ReadableStream & { isTTY?: boolean };
-  output: NodeJS.WriteStream | (NodeJS.WritableStream & { isTTY?: boolean; columns?: number });
+  output: NodeJS.WritableStream & OutputStream;
   /** Where the banner and notices go when the console is not interactive (stderr). */
   errors: NodeJS.WritableStream;
   /** Only the best point of each answer. */
@@ -57,7 +57,7 @@ class ConsoleSession {
     const { errors, banner } = this.options;
     errors.write(`${banner}\n`);
     const finished = (async () => {
-      for await (const line of readLines(this.options.input as AsyncIterable<Buffer>)) {
+      for await (const line of readLines(this.options.input)) {
         if (!line.text.trim()) continue;
         this.ask(line.text, line.cut ? line.bytes : undefined);
       }
@@ -71,7 +71,7 @@ class ConsoleSession {
     const history: string[] = [];
     const rl = createInterface({
       input,
-      output: output as NodeJS.WritableStream,
+      output,
       terminal: true,
       prompt: PROMPT,
       history,
@@ -106,7 +106,8 @@ class ConsoleSession {
     rl.on('SIGINT', () => {
       if (!collector.collecting && rl.line === '') return rl.close();
       collector.clear();
-      rl.write(null, { ctrl: true, name: 'u' }); // clear the line being edited
+      rl.write(null, { ctrl: true, name: 'e' }); // to the end of the line being edited,
+      rl.write(null, { ctrl: true, name: 'u' }); // then delete all of it
       output.write('^C\n');
       prompt();
     });
