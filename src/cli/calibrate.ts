@@ -6,28 +6,25 @@
  */
 import 'dotenv/config';
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { ConceptEngine } from '../answer/ConceptEngine.js';
 import { EVAL_CORPUS, loadEvalCorpus } from '../eval/evalCorpus.js';
 import { fitModel, fitThresholds, trainingQuestion } from '../eval/fitModel.js';
 import { defaultCrossValidation } from '../eval/leaveOneTopicOut.js';
 import { FEATURE_NAMES } from '../search/rank/features.js';
+import { parseCommandLine, type CommandLineSpec, type FlagSpecs } from './commandLine.js';
 import { exitOnKnowledgeError } from './exitOnKnowledgeError.js';
 
 const MODEL_FILE = new URL('../search/data/model.json', import.meta.url);
-const USAGE = 'usage: npm run calibrate -- [--write]';
+const SPEC = {
+  command: 'calibrate',
+  usage: ['[--write]'],
+  details: `Fits the model and the answer threshold on every blind question of the evaluation corpus and
+prints them; npm run eval gives the held-out figures.`,
+  flags: { write: { type: 'boolean', help: 'store them in src/search/data/model.json' } },
+} as const satisfies CommandLineSpec<FlagSpecs>;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      write: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const { flags: values } = parseCommandLine(SPEC);
   const { knowledge, questions } = await loadEvalCorpus(EVAL_CORPUS);
   const engine = ConceptEngine.build(knowledge);
   const training = questions.map((q) => trainingQuestion(engine, q));

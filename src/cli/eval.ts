@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --ablate] [--misses] [--topic ID ...] [--captures DIR] [--questions DIR]`:
+ * `npm run eval [-- --misses] [--ablate] [--topic ID]...`:
  * held-out accuracy on the evaluation corpus, leave one topic out: for each topic, the model and the
  * answer threshold are fitted on the other topics' blind questions and measured on its own, with every
  * topic loaded. Per topic: answered right, top-1 (answer or first "did you mean"), confidently wrong,
@@ -8,7 +8,6 @@
  * and each feature off in turn and shows what the held-out figures lose.
  */
 import 'dotenv/config';
-import { parseArgs } from 'node:util';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { defaultEngineOptions, type EngineOptions } from '../search/engineOptions.js';
 import { QUERY_RULE_NAMES } from '../search/query/queryRules.js';
@@ -17,30 +16,32 @@ import { EVAL_CORPUS, loadEvalCorpus, withoutEnrichment } from '../eval/evalCorp
 import type { LabelledQuestion } from '../eval/evaluate.js';
 import { figuresOf, formatCrossValidation, formatMisses, summaryOf } from '../eval/formatCrossValidation.js';
 import { leaveOneTopicOut, type CrossValidation } from '../eval/leaveOneTopicOut.js';
+import { parseCommandLine, type CommandLineSpec, type FlagSpecs } from './commandLine.js';
 import { exitOnKnowledgeError } from './exitOnKnowledgeError.js';
 
-const USAGE = `usage: npm run eval -- [--ablate] [--misses] [--topic ID ...] [--captures DIR] [--questions DIR]`;
+const SPEC = {
+  command: 'eval',
+  usage: ['[--misses] [--ablate] [--topic ID]... [--captures DIR] [--questions DIR] [--knowledge DIR]'],
+  details: `Leave one topic out over the evaluation corpus: raw captures (default ${EVAL_CORPUS.captures}),
+imported as \`import\` would, beside the shipped knowledge (default ${EVAL_CORPUS.knowledge}), asked
+the blind questions in ${EVAL_CORPUS.questions}/*.jsonl. Every figure is held out.`,
+  flags: {
+    misses: { type: 'boolean', help: 'list every held-out miss' },
+    ablate: { type: 'boolean', help: 'switch each query rule and each feature off in turn' },
+    topic: { type: 'string', multiple: true, value: 'ID', help: 'hold out only these topics' },
+    captures: { type: 'string', value: 'DIR', help: 'folder of raw captures' },
+    questions: { type: 'string', value: 'DIR', help: 'folder of labelled question sets' },
+    knowledge: { type: 'string', value: 'DIR', help: 'the shipped knowledge folder' },
+  },
+} as const satisfies CommandLineSpec<FlagSpecs>;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      ablate: { type: 'boolean', default: false },
-      misses: { type: 'boolean', default: false },
-      topic: { type: 'string', multiple: true },
-      captures: { type: 'string', default: EVAL_CORPUS.captures },
-      questions: { type: 'string', default: EVAL_CORPUS.questions },
-      knowledge: { type: 'string', default: EVAL_CORPUS.knowledge },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const { flags } = parseCommandLine(SPEC);
+  const values = { ...flags, topic: flags.topic.length ? flags.topic : undefined };
   const corpus = await loadEvalCorpus({
-    captures: values.captures,
-    questions: values.questions,
-    knowledge: values.knowledge,
+    captures: flags.captures ?? EVAL_CORPUS.captures,
+    questions: flags.questions ?? EVAL_CORPUS.questions,
+    knowledge: flags.knowledge ?? EVAL_CORPUS.knowledge,
   });
   const { knowledge, questions } = corpus;
   const sections = knowledge.topics.reduce((n, t) => n + t.sections.length, 0);
