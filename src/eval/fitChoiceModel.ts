@@ -27,6 +27,22 @@ export function fitChoiceModel<K extends string>(
   const vectors = choices.map((c) =>
     c.candidates.map((f) => Float64Array.from([1, ...names.map((name) => f[name])])),
   );
+  const loss = (b: Float64Array) => {
+    let total = 0;
+    choices.forEach((choice, q) => {
+      const scores = vectors[q]!.map((x) => dot(b, x));
+      const top = Math.max(0, ...scores);
+      const z = scores.reduce((sum, s) => sum + Math.exp(s - top), Math.exp(-top));
+      const right = choice.right.length
+        ? choice.right.reduce((sum, i) => sum + Math.exp(scores[i]! - top), 0)
+        : Math.exp(-top);
+      total += Math.log(z) - Math.log(right);
+    });
+    let penalty = 0;
+    for (let k = 1; k < d; k++) penalty += b[k]! * b[k]!;
+    return total / n + (l2 / 2) * penalty;
+  };
+  let current = loss(beta);
   for (let step = 0; step < iterations; step++) {
     const gradient = new Float64Array(d);
     const hessian = Array.from({ length: d }, () => new Float64Array(d));
@@ -68,11 +84,20 @@ export function fitChoiceModel<K extends string>(
     }
     hessian[0]![0]! += 1e-6;
     const delta = solve(hessian, gradient);
-    let change = 0;
-    for (let k = 0; k < d; k++) {
-      beta[k]! -= delta[k]!;
-      change = Math.max(change, Math.abs(delta[k]!));
+    // Backtracking: halve the Newton step until the loss goes down.
+    let scale = 1;
+    let next = beta;
+    let nextLoss = Infinity;
+    for (let halving = 0; halving < 30; halving++, scale /= 2) {
+      next = beta.map((b, k) => b - scale * delta[k]!);
+      nextLoss = loss(next);
+      if (nextLoss <= current) break;
     }
+    if (!(nextLoss <= current)) break;
+    let change = 0;
+    for (let k = 0; k < d; k++) change = Math.max(change, Math.abs(next[k]! - beta[k]!));
+    beta.set(next);
+    current = nextLoss;
     if (change < tolerance) break;
   }
   return {

@@ -7,6 +7,7 @@ import {
   withoutLanguageNames,
 } from '../languageMentions.js';
 import { tokenize, type Token } from '../tokenize.js';
+import { rolesOfTitle, type SectionRole } from '../rank/sectionRoles.js';
 import { phrasingWeight } from './phrasingWeight.js';
 
 /**
@@ -64,6 +65,8 @@ export interface TopicIndex {
   titleTerms: Uint32Array;
   /** Every word as written (lowercased) with its term id: the vocabulary typo correction works from. */
   surfaces: Map<string, number>;
+  /** Per section, the roles its title says it plays (rank/sectionRoles.ts); the first section also defines. */
+  sectionRoles: SectionRole[][];
 }
 
 const FIELDS = ['title', 'keywords', 'questions', 'points', 'code'] as const;
@@ -78,6 +81,7 @@ export function buildTopicIndex(
 ): TopicIndex {
   const dictionary = new Dictionary();
   const nameTokens = topicNameTokens(topic);
+  const nameTerms = [...new Set(dictionary.contentIds(nameTokens))];
   const n = topic.sections.length;
 
   // Per section, per field: content term ids (with repeats).
@@ -115,7 +119,6 @@ export function buildTopicIndex(
   });
   passageStart[n] = passages.length;
   phrasingStart[n] = phrasings.length;
-  const nameTerms = [...new Set(dictionary.contentIds(nameTokens))];
 
   const termCount = dictionary.terms.length;
   const { bm25, fieldWeights } = options;
@@ -199,6 +202,10 @@ export function buildTopicIndex(
     titleTermStart: titleFlat.start,
     titleTerms: titleFlat.items,
     surfaces: dictionary.surfaces,
+    sectionRoles: topic.sections.map((section, i) => {
+      const roles = rolesOfTitle(section.title);
+      return i === 0 && !roles.includes('definition') ? [...roles, 'definition'] : roles;
+    }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { LanguageMention } from '../languageMentions.js';
+import type { SectionRole } from '../rank/sectionRoles.js';
 import type { Token } from '../tokenize.js';
 
 /** One way a question word can match: as asked, as corrected, through a variant spelling or a synonym. */
@@ -14,8 +15,12 @@ export interface QueryWord {
   surface: string;
   /** Its index term (stem, or the whole identifier). */
   term: string;
-  /** How much the word says about what is asked, in [0, 1]: rare words and identifiers most. */
+  /** How much the word says about what is asked, in [0, 1]: `rarity` times `weight`. */
   importance: number;
+  /** How rare the word is in everyday English, in (0, 1]: identifiers and jargon 1 (wordImportance.ts). */
+  rarity: number;
+  /** How much the word's place counts: 1 in the question itself, less in context, pasted code or intent. */
+  weight: number;
   /** What it may match, the word itself first. */
   alternatives: Alternative[];
   identifier: boolean;
@@ -46,6 +51,8 @@ export interface Query {
   words: QueryWord[];
   /** The focus text's tokens, function words included: the question's phrasing. */
   phrasing: Token[];
+  /** The section roles the question asks for (rank/sectionRoles.ts). */
+  roles: SectionRole[];
 }
 
 /** What the rules may consult: the knowledge's vocabulary, and typo correction against it. */

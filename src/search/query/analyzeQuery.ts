@@ -1,10 +1,13 @@
 import { languageMentionsIn, withoutLanguageNames } from '../languageMentions.js';
+import { rolesAskedFor } from '../rank/sectionRoles.js';
 import { tokenize, type Token } from '../tokenize.js';
 import type { Query, QueryContext, QueryWord, Segment } from './Query.js';
 import { QUERY_RULES, QUERY_RULE_NAMES, type QueryRule, type QueryRuleName } from './queryRules.js';
 import { readMessage } from './readMessage.js';
-import { wordImportance } from './wordImportance.js';
+import { wordRarity } from './wordImportance.js';
 
+/** How much a language or tool name counts as a word, beside the question's other words. */
+const LANGUAGE_NAME_WEIGHT = 0.3;
 /** Longest stretch of prose read as the question when no rule picks a focus. */
 const MAX_PLAIN_CHARS = 1_500;
 
@@ -26,13 +29,18 @@ export function analyzeQuery(
     segments: prose ? [{ text: cut(prose, MAX_PLAIN_CHARS), weight: 1 }] : [],
     words: [],
     phrasing: [],
+    roles: [],
   };
   const enabled = QUERY_RULE_NAMES.filter((name) => rules[name]).map((name) => QUERY_RULES[name]);
   const run = (stage: 'text' | 'words') => {
     for (const rule of enabled) if (rule.stage === stage) query = (rule.apply as QueryRule)(query, context);
   };
   run('text');
-  query = { ...query, ...wordsOf(query.segments) };
+  const focus = query.segments
+    .filter((s) => s.weight >= 1)
+    .map((s) => s.text)
+    .join(' ');
+  query = { ...query, ...wordsOf(query.segments), roles: rolesAskedFor(focus) };
   run('words');
   if (!rules.negation) query = { ...query, words: query.words.filter((w) => !w.term.startsWith('not-')) };
   return query;
@@ -43,17 +51,26 @@ function wordsOf(segments: readonly Segment[]): Pick<Query, 'words' | 'phrasing'
   const byTerm = new Map<string, QueryWord>();
   const phrasing: Token[] = [];
   for (const segment of segments) {
-    const tokens = tokenize(withoutLanguageNames(segment.text, languageMentionsIn(segment.text)));
+    const mentions = languageMentionsIn(segment.text);
+    const tokens = tokenize(withoutLanguageNames(segment.text, mentions));
     if (segment.weight >= 1) phrasing.push(...tokens);
-    for (const token of tokens) {
+    // Language and tool names route the question (searchKnowledge); as words they count little.
+    const names = mentions.flatMap((m) => tokenize(segment.text.slice(m.start, m.end)));
+    for (const [token, weight] of [
+      ...tokens.map((t) => [t, segment.weight] as const),
+      ...names.map((t) => [t, segment.weight * LANGUAGE_NAME_WEIGHT] as const),
+    ]) {
       if (token.stop) continue;
-      const importance = wordImportance(token) * segment.weight;
+      const rarity = wordRarity(token);
+      const importance = rarity * weight;
       const seen = byTerm.get(token.term);
       if (seen && seen.importance >= importance) continue;
       byTerm.set(token.term, {
         surface: token.surface,
         term: token.term,
         importance,
+        rarity,
+        weight,
         alternatives: [{ term: token.term, weight: 1 }],
         identifier: token.identifier,
       });

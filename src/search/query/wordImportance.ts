@@ -10,12 +10,24 @@ const BY_SIZE: ReadonlyMap<number, number> = new Map([
 ]);
 
 /**
- * How much a question word says about what is asked, in (0, 1], whatever the knowledge: a code
+ * How rare a question word is, in (0, 1], whatever the knowledge: a code
  * identifier or a word rare in English ("goroutine", "monad") fully, an everyday word ("work", "rate")
  * little. Computed from the word alone, so adding topics never changes it.
  */
-export function wordImportance(token: Pick<Token, 'surface' | 'identifier'>): number {
+export function wordRarity(token: Pick<Token, 'surface' | 'identifier'>): number {
   if (token.identifier) return 1;
   if (/^\d+$/.test(token.surface) || token.surface.length <= 2) return 0.5;
   return BY_SIZE.get(commonWordSize(token.surface) ?? 0) ?? 1;
+}
+
+/** Importance of a word a topic uses at least as high as this share of its weight: "drop" is everyday English but the topic's word. */
+const KNOWN_FLOOR = 0.6;
+
+/**
+ * A question word's importance for one topic: a word the topic uses counts at least `KNOWN_FLOOR`;
+ * one it does not use counts by its rarity squared, so an everyday word ("simple", "terms") the topic
+ * lacks barely counts against it while a rare one ("monad", "tokio") counts fully.
+ */
+export function importanceIn(word: { rarity: number; weight: number }, known: boolean): number {
+  return word.weight * (known ? Math.max(word.rarity, KNOWN_FLOOR) : word.rarity * word.rarity);
 }

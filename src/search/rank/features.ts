@@ -23,6 +23,12 @@ export interface MatchFeatures {
   missingIdentifiers: number;
   /** 1 when the question names the topic's language or tool. */
   languageNamed: number;
+  /** 1 when the question asks for a role the section plays (a definition, what goes wrong, when to use...). */
+  roleMatch: number;
+  /** `bm25Share` minus the best other section of the topic's (negative when another leads), in [-1, 1]. */
+  bm25Margin: number;
+  /** `phrasing` minus the best other section of the topic's, in [-1, 1]. */
+  phrasingMargin: number;
 }
 
 export type FeatureName = keyof MatchFeatures;
@@ -37,4 +43,7 @@ export const FEATURE_NAMES = [
   'bm25Share',
   'missingIdentifiers',
   'languageNamed',
+  'roleMatch',
+  'bm25Margin',
+  'phrasingMargin',
 ] as const satisfies readonly FeatureName[];

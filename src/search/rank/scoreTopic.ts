@@ -1,7 +1,7 @@
 import type { TopicIndex } from '../index/TopicIndex.js';
 import { phrasingWeight } from '../index/phrasingWeight.js';
 import type { Query, QueryWord } from '../query/Query.js';
-import { wordImportance } from '../query/wordImportance.js';
+import { importanceIn, wordRarity } from '../query/wordImportance.js';
 import type { MatchFeatures } from './features.js';
 
 /** A section of one topic with the features that do not depend on its rivals. */
@@ -21,7 +21,27 @@ interface ResolvedWord {
   known: number;
   /** How much the word tells this topic's sections apart: more for words few of them use. */
   discrimination: number;
+  /** Its importance for this topic (importanceIn). */
+  importance: number;
+  /** Its importance in telling the topic's sections apart: less for the topic's own name ("flexbox"). */
+  sectionImportance: number;
+  /** A word of the topic's own name. */
+  isName: boolean;
 }
+
+/** Share of its importance a word of the topic's own name keeps in ranking the topic's sections. */
+const NAME_WORD_SHARE = 0.3;
+
+/** The features that compare sections within a topic. */
+const SECTION_FEATURES = [
+  'sectionCoverage',
+  'passageCoverage',
+  'phrasing',
+  'titleCoverage',
+  'bm25Share',
+  'bm25Margin',
+  'phrasingMargin',
+] as const satisfies readonly (keyof MatchFeatures)[];
 
 /** Floor of a word's discrimination: a word every section uses still says the question is about them. */
 const DISCRIMINATION_FLOOR = 0.2;
@@ -40,9 +60,9 @@ export function scoreTopic(
 ): { topicCoverage: number; matches: SectionMatch[] } {
   const words = resolveWords(topic, query.words);
   const own = words.filter((w) => !w.word.intent);
-  const totalImportance = own.reduce((sum, w) => sum + w.word.importance, 0);
+  const totalImportance = own.reduce((sum, w) => sum + w.importance, 0);
   if (totalImportance === 0) return { topicCoverage: 0, matches: [] };
-  const knownImportance = own.reduce((sum, w) => sum + w.word.importance * w.known, 0);
+  const knownImportance = own.reduce((sum, w) => sum + w.importance * w.known, 0);
   const topicCoverage = knownImportance / totalImportance;
   if (knownImportance === 0) return { topicCoverage, matches: [] };
 
@@ -62,7 +82,7 @@ export function scoreTopic(
     }
     for (const [s, score] of best) {
       if (resolved.word.intent && !lexical.has(s)) continue;
-      lexical.set(s, (lexical.get(s) ?? 0) + resolved.word.importance * score);
+      lexical.set(s, (lexical.get(s) ?? 0) + resolved.sectionImportance * score);
       let row = matched.get(s);
       if (!row) matched.set(s, (row = new Float32Array(words.length)));
       row[w] = Math.min(1, matchWeight.get(s)!);
@@ -77,27 +97,29 @@ export function scoreTopic(
   for (const resolved of words) {
     let top = 0;
     for (const { id, weight } of resolved.ids) top = Math.max(top, weight * topic.termMaxWeight[id]!);
-    perfect += resolved.word.importance * top;
+    perfect += resolved.sectionImportance * top;
   }
-  const denominator = words.reduce((sum, w) => sum + w.word.importance * w.known * w.discrimination, 0);
-  const identifierImportance = own
-    .filter((w) => w.word.identifier)
-    .reduce((sum, w) => sum + w.word.importance, 0);
+  const denominator = words.reduce((sum, w) => sum + w.sectionImportance * w.known * w.discrimination, 0);
+  const identifierImportance = own.filter((w) => w.word.identifier).reduce((sum, w) => sum + w.importance, 0);
+  // How much of what the question asks about is the topic itself ("what is flexbox", "ELI5 git rebase").
+  const nameImportance = words.reduce((sum, w) => sum + (w.isName ? w.importance : 0), 0);
+  const aboutTopic = knownImportance > 0 ? nameImportance / knownImportance : 0;
   const idToWords = wordsById(words);
   const phrasing = queryPhrasing(topic, query);
   const queryIds = new Set(idToWords.keys());
+  const nameTerms = new Set(topic.nameTerms);
 
   const matches = candidates.map((s): SectionMatch => {
     const row = matched.get(s) ?? new Float32Array(words.length);
     const coverageOf = (weights: ArrayLike<number>) => {
       let sum = 0;
-      words.forEach((w, i) => (sum += w.word.importance * w.discrimination * weights[i]!));
+      words.forEach((w, i) => (sum += w.sectionImportance * w.discrimination * weights[i]!));
       return denominator > 0 ? sum / denominator : 0;
     };
     const passages = passageCoverages(topic, s, words.length, idToWords, coverageOf);
     let missing = 0;
     words.forEach((w, i) => {
-      if (!w.word.intent && w.word.identifier && row[i] === 0) missing += w.word.importance;
+      if (!w.word.intent && w.word.identifier && row[i] === 0) missing += w.importance;
     });
     return {
       section: s,
@@ -107,18 +129,27 @@ export function scoreTopic(
         sectionCoverage: coverageOf(row),
         passageCoverage: passages.best,
         phrasing: bestPhrasing(topic, s, phrasing),
-        titleCoverage: titleCoverage(topic, s, queryIds),
+        titleCoverage: titleCoverage(topic, s, queryIds, nameTerms),
         bm25Share: perfect > 0 ? Math.min(1, (lexical.get(s) ?? 0) / perfect) : 0,
         missingIdentifiers: identifierImportance > 0 ? missing / identifierImportance : 0,
         languageNamed: routing.named ? 1 : 0,
         topicShare: routing.share,
+        roleMatch: topic.sectionRoles[s]!.includes('definition') ? aboutTopic : 0,
+        bm25Margin: 0,
+        phrasingMargin: 0,
       },
     };
   });
+  addMargins(matches, 'bm25Share', 'bm25Margin');
+  addMargins(matches, 'phrasing', 'phrasingMargin');
+  // A section matches the question only as far as its topic knows the question's words: its own
+  // features count in proportion (a perfect match of one word of five is no perfect match).
+  for (const m of matches) for (const k of SECTION_FEATURES) m.features[k] *= topicCoverage;
   return { topicCoverage, matches };
 }
 
 function resolveWords(topic: TopicIndex, words: readonly QueryWord[]): ResolvedWord[] {
+  const nameTerms = new Set(topic.nameTerms);
   return words.map((word) => {
     const byId = new Map<number, number>();
     for (const alt of word.alternatives) {
@@ -129,12 +160,16 @@ function resolveWords(topic: TopicIndex, words: readonly QueryWord[]): ResolvedW
     const ids = [...byId].map(([id, weight]) => ({ id, weight }));
     let known = 0;
     let idf = 0;
+    let bestId = -1;
     for (const { id, weight } of ids) {
-      if (weight > known) [known, idf] = [weight, topic.termIdf[id]!];
+      if (weight > known) [known, idf, bestId] = [weight, topic.termIdf[id]!, id];
     }
     known = Math.min(1, known);
     const discrimination = DISCRIMINATION_FLOOR + (topic.maxIdf > 0 ? idf / topic.maxIdf : 0);
-    return { word, ids, known, discrimination };
+    const importance = importanceIn(word, known > 0);
+    const isName = nameTerms.has(bestId);
+    const sectionImportance = isName ? importance * NAME_WORD_SHARE : importance;
+    return { word, ids, known, discrimination, importance, sectionImportance, isName };
   });
 }
 
@@ -184,6 +219,7 @@ function passageCoverages(
 
 /** The question's phrasing as a weighted term vector in this topic's terms (unknown words count against resemblance). */
 function queryPhrasing(topic: TopicIndex, query: Query): { weights: Map<number, number>; norm: number } {
+  const names = new Set(topic.nameTerms);
   const corrected = new Map(query.words.map((w) => [w.surface, w.alternatives[0]?.term ?? w.term]));
   const weights = new Map<number, number>();
   let unknown = 0;
@@ -194,9 +230,9 @@ function queryPhrasing(topic: TopicIndex, query: Query): { weights: Map<number, 
     seen.add(term);
     const id = topic.termIds.get(term);
     if (id !== undefined) {
-      weights.set(id, phrasingWeight(term, token.stop, topic.termIdf[id]!, topic.maxIdf));
+      weights.set(id, phrasingWeight(term, token.stop, topic.termIdf[id]!, topic.maxIdf, names.has(id)));
     } else {
-      const weight = token.stop ? phrasingWeight(term, true, 0, 0) : wordImportance(token);
+      const weight = token.stop ? phrasingWeight(term, true, 0, 0) : wordRarity(token);
       unknown += weight * weight;
     }
   }
@@ -225,11 +261,40 @@ function bestPhrasing(
   return best;
 }
 
-function titleCoverage(topic: TopicIndex, section: number, queryIds: ReadonlySet<number>): number {
-  const start = topic.titleTermStart[section]!;
-  const end = topic.titleTermStart[section + 1]!;
-  if (end === start) return 0;
+/** Share of the title's words, other than the topic's own name, that the question names. */
+function titleCoverage(
+  topic: TopicIndex,
+  section: number,
+  queryIds: ReadonlySet<number>,
+  nameTerms: ReadonlySet<number>,
+): number {
+  let words = 0;
   let named = 0;
-  for (let t = start; t < end; t++) if (queryIds.has(topic.titleTerms[t]!)) named++;
-  return named / (end - start);
+  for (let t = topic.titleTermStart[section]!; t < topic.titleTermStart[section + 1]!; t++) {
+    const id = topic.titleTerms[t]!;
+    if (nameTerms.has(id)) continue;
+    words++;
+    if (queryIds.has(id)) named++;
+  }
+  return words === 0 ? 0 : named / words;
+}
+
+/** Each section's lead (or lag) over the best other section of its topic in one feature, in [-1, 1]. */
+function addMargins(
+  matches: SectionMatch[],
+  feature: 'bm25Share' | 'phrasing',
+  margin: 'bm25Margin' | 'phrasingMargin',
+): void {
+  let first = -Infinity;
+  let second = -Infinity;
+  for (const m of matches) {
+    const value = m.features[feature];
+    if (value > first) [first, second] = [value, first];
+    else if (value > second) second = value;
+  }
+  for (const m of matches) {
+    const value = m.features[feature];
+    const rival = value === first ? second : first;
+    m.features[margin] = rival === -Infinity ? value : value - rival;
+  }
 }

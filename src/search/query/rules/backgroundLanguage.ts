@@ -5,7 +5,7 @@ const BACKGROUND_BEFORE =
   /\b(?:for an?|as an?|i know|i'm used to|im used to|i am used to|used to|i come from|i came from|coming from|background in|background is|experience in|experienced in|i'm an?|im an?|i am an?)\s+(?:\w+\s+)?$/i;
 // "C++ dev here", "Java developer", "python background", "in Java I'd", "the Python equivalent".
 const BACKGROUND_AFTER =
-  /^\s*(?:dev|devs|developer|developers|programmer|programmers|guy|person|user|users|background|folks|people|world|land|mindset|here|brain)\b|^\s*,?\s*(?:i'd|i would|i'd just|we'd|we would|you'd|you would|i usually|we usually|i just)\b/i;
+  /^\s*(?:[\w.#+-]+\s+)?(?:dev|devs|developer|developers|programmer|programmers|guy|person|user|users|background|folks|people|world|land|mindset|here|brain)\b|^\s*,?\s*(?:i'd|i would|i'd just|we'd|we would|you'd|you would|i usually|we usually|i just)\b/i;
 
 /**
  * A language named as the asker's background is not the subject: "borrow checker explained for a

@@ -19,6 +19,8 @@ export function codeIdentifiers(query: Query, context: QueryContext): Query {
       surface: token.surface,
       term: token.term,
       importance: CODE_IMPORTANCE,
+      rarity: 1,
+      weight: CODE_IMPORTANCE,
       alternatives: [{ term: token.term, weight: 1 }],
       identifier: true,
     });

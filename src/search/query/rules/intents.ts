@@ -30,6 +30,8 @@ export function intents(query: Query, context: QueryContext): Query {
         surface: token.surface,
         term: token.term,
         importance: INTENT_IMPORTANCE,
+        rarity: 1,
+        weight: INTENT_IMPORTANCE,
         alternatives,
         identifier: false,
         intent: true,

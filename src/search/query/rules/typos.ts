@@ -1,4 +1,5 @@
 import { isCommonEnglishWord } from '../../englishWords.js';
+import { isProgrammingWord } from '../../programmingWords.js';
 import { misspeltStopWord } from '../../stopWords.js';
 import type { Query, QueryContext } from '../Query.js';
 
@@ -6,13 +7,20 @@ import type { Query, QueryContext } from '../Query.js';
 const TYPO_WEIGHT = 0.8;
 
 /**
- * A word the knowledge does not use, and that is not a common English word, is read as the nearest
+ * A word the knowledge does not use, and that is neither a common English nor a general programming
+ * word, is read as the nearest
  * word the knowledge does use ("asnyc" -> `async`, "thred" -> `thread`), or, one slip from a function
  * word, as that function word ("shoud"), which is not searched for.
  */
 export function typos(query: Query, context: QueryContext): Query {
   const words = query.words.flatMap((word) => {
-    if (word.identifier || word.intent || context.knowsTerm(word.term) || isCommonEnglishWord(word.surface))
+    if (
+      word.identifier ||
+      word.intent ||
+      context.knowsTerm(word.term) ||
+      isCommonEnglishWord(word.surface) ||
+      isProgrammingWord(word.surface)
+    )
       return [word];
     if (misspeltStopWord(word.surface)) return [];
     const fixed = context.correctTypo(word.surface);
