@@ -65,6 +65,12 @@ export interface TopicIndex {
   titleTerms: Uint32Array;
   /** Every word as written (lowercased) with its term id: the vocabulary typo correction works from. */
   surfaces: Map<string, number>;
+  /**
+   * Per section, the pairs of neighbouring words its text uses ("borrow checker", "event loop"), as
+   * sorted keys `first * terms.length + second`: section s owns `bigrams[bigramStart[s] .. bigramStart[s + 1]]`.
+   */
+  bigramStart: Uint32Array;
+  bigrams: Float64Array;
   /** Per section, the roles its title says it plays (rank/sectionRoles.ts); the first section also defines. */
   sectionRoles: SectionRole[][];
 }
@@ -92,6 +98,7 @@ export function buildTopicIndex(
   const phrasings: { ids: number[]; stops: boolean[] }[] = [];
   const phrasingStart = new Uint32Array(n + 1);
   const titleTerms: number[][] = [];
+  const sectionPairs: [number, number][][] = [];
 
   topic.sections.forEach((section, s) => {
     const title = tokenize(section.title);
@@ -116,6 +123,11 @@ export function buildTopicIndex(
       : title;
     for (const tokens of [titleAsAsked, ...questions]) phrasings.push(dictionary.phrasing(tokens));
     titleTerms.push([...new Set(dictionary.contentIds(title))]);
+    sectionPairs.push(
+      [title, keywords, ...questions, ...points, ...code].flatMap((tokens) =>
+        neighbourPairs(tokens, dictionary.ids),
+      ),
+    );
   });
   passageStart[n] = passages.length;
   phrasingStart[n] = phrasings.length;
@@ -173,6 +185,13 @@ export function buildTopicIndex(
     phrasingVectors.map((w) => Math.sqrt([...w.values()].reduce((sum, x) => sum + x * x, 0))),
   );
   const passageFlat = flatten(passages);
+  const bigramLists = sectionPairs.map((pairs) =>
+    [...new Set(pairs.map(([a, b]) => a * termCount + b))].sort((x, y) => x - y),
+  );
+  const bigramStart = new Uint32Array(n + 1);
+  bigramLists.forEach((list, i) => (bigramStart[i + 1] = bigramStart[i]! + list.length));
+  const bigrams = new Float64Array(bigramStart[n]!);
+  bigramLists.forEach((list, i) => bigrams.set(list, bigramStart[i]!));
   const titleFlat = flatten(titleTerms);
   return {
     topicId: topic.id,
@@ -202,6 +221,8 @@ export function buildTopicIndex(
     titleTermStart: titleFlat.start,
     titleTerms: titleFlat.items,
     surfaces: dictionary.surfaces,
+    bigramStart,
+    bigrams,
     sectionRoles: topic.sections.map((section, i) => {
       const roles = rolesOfTitle(section.title);
       return i === 0 && !roles.includes('definition') ? [...roles, 'definition'] : roles;
@@ -286,4 +307,21 @@ function languagesOfTopic(topic: Topic): Set<string> {
     if (language && !isIncidentalLanguage(language)) found.add(language);
   }
   return found;
+}
+
+/** The pairs of neighbouring words of a text (function words, identifiers and negations left out), as term ids. */
+export function neighbourPairs(
+  tokens: readonly Token[],
+  ids: ReadonlyMap<string, number>,
+): [number, number][] {
+  const pairs: [number, number][] = [];
+  let previous: number | undefined;
+  for (const token of tokens) {
+    if (token.identifier || token.negated) continue;
+    if (token.stop) continue;
+    const id = ids.get(token.term);
+    if (id !== undefined && previous !== undefined && id !== previous) pairs.push([previous, id]);
+    previous = id;
+  }
+  return pairs;
 }

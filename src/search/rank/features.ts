@@ -23,6 +23,8 @@ export interface MatchFeatures {
   missingIdentifiers: number;
   /** 1 when the question names the topic's language or tool. */
   languageNamed: number;
+  /** Share of the question's pairs of neighbouring words ("borrow checker") the section has side by side. */
+  pairMatch: number;
   /** 1 when the question asks for a role the section plays (a definition, what goes wrong, when to use...). */
   roleMatch: number;
   /** `bm25Share` minus the best other section of the topic's (negative when another leads), in [-1, 1]. */
@@ -44,6 +46,7 @@ export const FEATURE_NAMES = [
   'missingIdentifiers',
   'languageNamed',
   'roleMatch',
+  'pairMatch',
   'bm25Margin',
   'phrasingMargin',
 ] as const satisfies readonly FeatureName[];

@@ -1,4 +1,4 @@
-import type { TopicIndex } from '../index/TopicIndex.js';
+import { neighbourPairs, type TopicIndex } from '../index/TopicIndex.js';
 import { phrasingWeight } from '../index/phrasingWeight.js';
 import type { Query, QueryWord } from '../query/Query.js';
 import { importanceIn, wordRarity } from '../query/wordImportance.js';
@@ -34,6 +34,7 @@ const NAME_WORD_SHARE = 0.3;
 
 /** The features that compare sections within a topic. */
 const SECTION_FEATURES = [
+  'pairMatch',
   'sectionCoverage',
   'passageCoverage',
   'phrasing',
@@ -106,6 +107,7 @@ export function scoreTopic(
   const aboutTopic = knownImportance > 0 ? nameImportance / knownImportance : 0;
   const idToWords = wordsById(words);
   const phrasing = queryPhrasing(topic, query);
+  const questionPairs = queryPairs(topic, query);
   const queryIds = new Set(idToWords.keys());
   const nameTerms = new Set(topic.nameTerms);
 
@@ -135,6 +137,7 @@ export function scoreTopic(
         languageNamed: routing.named ? 1 : 0,
         topicShare: routing.share,
         roleMatch: topic.sectionRoles[s]!.includes('definition') ? aboutTopic : 0,
+        pairMatch: pairShare(topic, s, questionPairs),
         bm25Margin: 0,
         phrasingMargin: 0,
       },
@@ -297,4 +300,29 @@ function addMargins(
     const rival = value === first ? second : first;
     m.features[margin] = rival === -Infinity ? value : value - rival;
   }
+}
+
+/** The question's pairs of neighbouring words that the topic uses both words of, as keys (TopicIndex.bigrams). */
+function queryPairs(topic: TopicIndex, query: Query): number[] {
+  const corrected = new Map(query.words.map((w) => [w.surface, w.alternatives[0]?.term ?? w.term]));
+  const tokens = query.phrasing.map((t) => (t.stop ? t : { ...t, term: corrected.get(t.surface) ?? t.term }));
+  const keys = neighbourPairs(tokens, topic.termIds).map(([a, b]) => a * topic.terms.length + b);
+  return [...new Set(keys)];
+}
+
+/** Share of the question's word pairs that the section's text has side by side. */
+function pairShare(topic: TopicIndex, section: number, pairs: readonly number[]): number {
+  if (pairs.length === 0) return 0;
+  let found = 0;
+  for (const key of pairs) {
+    let lo = topic.bigramStart[section]!;
+    let hi = topic.bigramStart[section + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (topic.bigrams[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < topic.bigramStart[section + 1]! && topic.bigrams[lo] === key) found++;
+  }
+  return found / pairs.length;
 }
