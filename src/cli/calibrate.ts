@@ -8,6 +8,7 @@ import 'dotenv/config';
 import { writeFile } from 'node:fs/promises';
 import { ConceptEngine } from '../answer/ConceptEngine.js';
 import { EVAL_CORPUS, loadEvalCorpus } from '../eval/evalCorpus.js';
+import { OFF_TOPIC } from '../eval/evaluate.js';
 import { fitModel, fitThresholds, trainingQuestion } from '../eval/fitModel.js';
 import { defaultCrossValidation } from '../eval/leaveOneTopicOut.js';
 import { FEATURE_NAMES } from '../search/rank/features.js';
@@ -30,7 +31,13 @@ async function main(): Promise<void> {
   const training = questions.map((q) => trainingQuestion(engine, q));
   const settings = defaultCrossValidation;
   const model = fitModel(training, [], settings.l2);
-  const thresholds = fitThresholds(training, model, settings.suggest, settings.bluffCost);
+  const thresholds = fitThresholds(
+    training.map((t, i) => ({
+      ...t,
+      group: questions[i]!.topic === OFF_TOPIC ? `${OFF_TOPIC}-${i % 7}` : questions[i]!.topic,
+    })),
+    { ...settings, groups: settings.thresholdFolds },
+  );
   const rounded = {
     bias: round(model.bias),
     weights: Object.fromEntries(FEATURE_NAMES.map((n) => [n, round(model.weights[n])])),

@@ -58,28 +58,46 @@ export function fitModel(
 
 /**
  * The answer threshold that maximises right answers minus `bluffCost` times confidently wrong ones
- * (wrong sections, and answers to questions that should be declined) on the given questions; the
- * suggestion threshold stays as given.
+ * (wrong sections, and answers to questions that should be declined), judged on confidences the model
+ * gives questions it was not fitted on: the questions are split by `groupOf` (their topic) into
+ * `groups` folds, and each fold's confidences come from a model fitted on the others.
  */
 export function fitThresholds(
-  questions: readonly TrainingQuestion[],
-  model: ConfidenceModel,
-  suggest: number,
-  bluffCost: number,
+  questions: readonly (TrainingQuestion & { group: string })[],
+  settings: { suggest: number; bluffCost: number; l2: number; groups: number },
   disabled: readonly FeatureName[] = [],
 ): EngineOptions['thresholds'] {
-  const tops = questions.map((q) => {
-    const labelOf = new Map(q.candidates.map((c, i) => [c, q.labels[i]!]));
-    const best = scoreCandidates(q.candidates, model, disabled)[0];
-    return best
-      ? { confidence: best.confidence, right: labelOf.get(best.candidate) === 1 }
-      : { confidence: 0, right: false };
-  });
+  const names = [...new Set(questions.map((q) => q.group))].sort();
+  const foldOf = new Map(names.map((name, i) => [name, i % settings.groups]));
+  const tops: { confidence: number; right: boolean }[] = [];
+  for (let fold = 0; fold < settings.groups; fold++) {
+    const held = questions.filter((q) => foldOf.get(q.group) === fold);
+    if (!held.length) continue;
+    const model = fitModel(
+      questions.filter((q) => foldOf.get(q.group) !== fold),
+      disabled,
+      settings.l2,
+    );
+    for (const q of held) tops.push(topOf(q, model, disabled));
+  }
   let best = { answer: 0.5, value: -Infinity };
-  for (let t = 0.3; t <= 0.975; t += 0.005) {
+  for (let t = 0.2; t <= 0.975; t += 0.005) {
     let value = 0;
-    for (const top of tops) if (top.confidence >= t) value += top.right ? 1 : -bluffCost;
+    for (const top of tops) if (top.confidence >= t) value += top.right ? 1 : -settings.bluffCost;
     if (value > best.value) best = { answer: t, value };
   }
-  return { answer: Math.round(best.answer * 1000) / 1000, suggest };
+  return { answer: Math.round(best.answer * 1000) / 1000, suggest: settings.suggest };
+}
+
+function topOf(
+  question: TrainingQuestion,
+  model: ConfidenceModel,
+  disabled: readonly FeatureName[],
+): { confidence: number; right: boolean } {
+  const best = scoreCandidates(question.candidates, model, disabled)[0];
+  if (!best) return { confidence: 0, right: false };
+  return {
+    confidence: best.confidence,
+    right: question.labels[question.candidates.indexOf(best.candidate)] === 1,
+  };
 }

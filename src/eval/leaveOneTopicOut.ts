@@ -22,9 +22,16 @@ export interface CrossValidationSettings {
   suggest: number;
   /** L2 penalty of the logistic fit. */
   l2: number;
+  /** Folds (groups of topics) whose held-out confidences the answer threshold is fitted on. */
+  thresholdFolds: number;
 }
 
-export const defaultCrossValidation: CrossValidationSettings = { bluffCost: 4, suggest: 0.15, l2: 0.01 };
+export const defaultCrossValidation: CrossValidationSettings = {
+  bluffCost: 6,
+  suggest: 0.15,
+  l2: 0.01,
+  thresholdFolds: 4,
+};
 
 export interface FoldResult {
   /** The held-out topic. */
@@ -75,7 +82,14 @@ export function leaveOneTopicOut(
       const train = prepared.filter((p, i) => foldOf(p.question, i) !== topic);
       const test = prepared.filter((p, i) => foldOf(p.question, i) === topic);
       const model = fitModel(train, disabled, settings.l2);
-      const thresholds = fitThresholds(train, model, settings.suggest, settings.bluffCost, disabled);
+      const thresholds = fitThresholds(
+        train.map((p, i) => ({
+          ...p,
+          group: p.question.topic === OFF_TOPIC ? `${OFF_TOPIC}-${i % 7}` : p.question.topic,
+        })),
+        { ...settings, groups: settings.thresholdFolds },
+        disabled,
+      );
       const answer = (p: Prepared) => answerWith(engine, p, model, thresholds, disabled);
       const outcomes = test.map((p) => outcomeOf(p.question, answer(p)));
       const own = test.filter((p) => p.question.topic === topic);
