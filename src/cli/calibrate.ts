@@ -18,15 +18,24 @@ import { exitOnKnowledgeError } from './exitOnKnowledgeError.js';
 const MODEL_FILE = new URL('../search/data/model.json', import.meta.url);
 const SPEC = {
   command: 'calibrate',
-  usage: ['[--write]'],
+  usage: ['[--write] [--captures DIR] [--questions DIR] [--knowledge DIR]'],
   details: `Fits the model and the answer threshold on every blind question of the evaluation corpus and
 prints them; npm run eval gives the held-out figures.`,
-  flags: { write: { type: 'boolean', help: 'store them in src/search/data/model.json' } },
+  flags: {
+    write: { type: 'boolean', help: 'store them in src/search/data/model.json' },
+    captures: { type: 'string', value: 'DIR', help: 'folder of raw captures' },
+    questions: { type: 'string', value: 'DIR', help: 'folder of labelled question sets' },
+    knowledge: { type: 'string', value: 'DIR', help: 'the shipped knowledge folder' },
+  },
 } as const satisfies CommandLineSpec<FlagSpecs>;
 
 async function main(): Promise<void> {
   const { flags: values } = parseCommandLine(SPEC);
-  const { knowledge, questions } = await loadEvalCorpus(EVAL_CORPUS);
+  const { knowledge, questions } = await loadEvalCorpus({
+    captures: values.captures ?? EVAL_CORPUS.captures,
+    questions: values.questions ?? EVAL_CORPUS.questions,
+    knowledge: values.knowledge ?? EVAL_CORPUS.knowledge,
+  });
   const engine = ConceptEngine.build(knowledge);
   const training = questions.map((q) => trainingQuestion(engine, q));
   const settings = defaultCrossValidation;
