@@ -47,6 +47,7 @@ export const defaultEngineOptions: EngineOptions = {
     synonyms: true,
     intents: true,
     codeIdentifiers: true,
+    errorMessages: true,
   },
   disabledFeatures: [],
   model: fittedModel.model as ConfidenceModel,

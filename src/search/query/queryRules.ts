@@ -3,6 +3,7 @@ import { backgroundLanguage } from './rules/backgroundLanguage.js';
 import { chatterWords } from './rules/chatterWords.js';
 import { codeIdentifiers } from './rules/codeIdentifiers.js';
 import { compounds } from './rules/compounds.js';
+import { errorMessages } from './rules/errorMessages.js';
 import { intents } from './rules/intents.js';
 import { negation } from './rules/negation.js';
 import { questionFocus } from './rules/questionFocus.js';
@@ -29,6 +30,7 @@ export const QUERY_RULES = {
   synonyms: { stage: 'words', apply: synonyms },
   intents: { stage: 'words', apply: intents },
   codeIdentifiers: { stage: 'words', apply: codeIdentifiers },
+  errorMessages: { stage: 'words', apply: errorMessages },
 } as const satisfies Record<string, { stage: 'text' | 'words'; apply: QueryRule }>;
 
 export type QueryRuleName = keyof typeof QUERY_RULES;

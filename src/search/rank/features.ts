@@ -25,6 +25,8 @@ export interface MatchFeatures {
   languageNamed: number;
   /** Share of the question's pairs of neighbouring words ("borrow checker") the section has side by side. */
   pairMatch: number;
+  /** How well the section matches the question's focal word: the known word that best tells the topic's sections apart. */
+  focusMatch: number;
   /** 1 when the question asks for a role the section plays (a definition, what goes wrong, when to use...). */
   roleMatch: number;
   /** `bm25Share` minus the best other section of the topic's (negative when another leads), in [-1, 1]. */
@@ -47,6 +49,7 @@ export const FEATURE_NAMES = [
   'languageNamed',
   'roleMatch',
   'pairMatch',
+  'focusMatch',
   'bm25Margin',
   'phrasingMargin',
 ] as const satisfies readonly FeatureName[];

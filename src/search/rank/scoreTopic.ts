@@ -34,6 +34,7 @@ const NAME_WORD_SHARE = 0.3;
 
 /** The features that compare sections within a topic. */
 const SECTION_FEATURES = [
+  'focusMatch',
   'pairMatch',
   'sectionCoverage',
   'passageCoverage',
@@ -105,6 +106,14 @@ export function scoreTopic(
   // How much of what the question asks about is the topic itself ("what is flexbox", "ELI5 git rebase").
   const nameImportance = words.reduce((sum, w) => sum + (w.isName ? w.importance : 0), 0);
   const aboutTopic = knownImportance > 0 ? nameImportance / knownImportance : 0;
+  // The question's focal word here: the known word that says the most about which section (importance × idf).
+  let focal = -1;
+  let focalWeight = 0;
+  words.forEach((w, i) => {
+    if (w.word.intent || w.known === 0) return;
+    const weight = w.importance * (w.discrimination - DISCRIMINATION_FLOOR);
+    if (weight > focalWeight) [focal, focalWeight] = [i, weight];
+  });
   const idToWords = wordsById(words);
   const phrasing = queryPhrasing(topic, query);
   const questionPairs = queryPairs(topic, query);
@@ -138,6 +147,7 @@ export function scoreTopic(
         topicShare: routing.share,
         roleMatch: topic.sectionRoles[s]!.includes('definition') ? aboutTopic : 0,
         pairMatch: pairShare(topic, s, questionPairs),
+        focusMatch: focal >= 0 ? row[focal]! : 0,
         bm25Margin: 0,
         phrasingMargin: 0,
       },

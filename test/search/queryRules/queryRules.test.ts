@@ -56,6 +56,7 @@ describe('word rules', () => {
     ['intents', 'what is async for?', [], ['purpos']],
     ['negation', "don't await it", [], ['not-await']],
     ['codeIdentifiers', 'why is this slow\n```\nawait Task.WhenAll(tasks);\n```', [], ['task.whenall']],
+    ['errorMessages', 'what now\n```\nerror CS4032: the thread must be awaited\n```', [], ['thread']],
   ] as const)('%s: %s', (rule, question, dropped, added) => {
     const off = searchedTerms(readWith(null, question, context));
     const on = searchedTerms(readWith(rule, question, context));
