@@ -6,6 +6,7 @@
  * `--engine-only`). CORPUS names pick some corpora (`realistic dense`). A script, not a test: the
  * figures vary with the machine. The big corpora are measured one after another, never at once.
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import type { KnowledgeBase } from '../src/knowledge/types.js';
@@ -34,6 +35,8 @@ const LABELLED_SETS = [
   'test/eval/unenriched.jsonl',
 ];
 const SHIPPED_QUESTION = 'does await block the thread?';
+/** The issue's speed targets, at 10,000 sections. */
+const TARGETS = { askP99Ms: 2, buildMs: 2_000, heapBytes: 150 * 1024 * 1024, processMs: 3_000 };
 
 interface Corpus {
   name: string;
@@ -107,7 +110,25 @@ function printTable(rows: readonly Row[]): void {
   }
 }
 
-/** `count` questions: every labelled one, and synthetic ones from the knowledge's own sections for the rest. */
+/** What misses a target in a row: the raw p99 is judged, and the best-of-3 one shown beside it. */
+function missedTargets({ figures: f, processMs }: Row): string[] {
+  const missed: string[] = [];
+  if (f.askP99Ms > TARGETS.askP99Ms)
+    missed.push(`ask p99 ${ms(f.askP99Ms)} ms (best of 3: ${ms(f.steadyP99Ms)} ms)`);
+  if (f.firstBuildMs > TARGETS.buildMs) missed.push(`first build ${ms(f.firstBuildMs)} ms`);
+  if (f.heapAfterQuestionsBytes > TARGETS.heapBytes) missed.push(`heap ${mb(f.heapAfterQuestionsBytes)}`);
+  if (processMs !== undefined && processMs > TARGETS.processMs)
+    missed.push(`one-question process ${ms(processMs)} ms`);
+  return missed;
+}
+
+function loadAverage(): string {
+  return loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+}
+
+/** The measured questions: every labelled one, and synthetic ones from the knowledge's own sections up to QUESTION_RUNS. */
 function questionsFor(knowledge: KnowledgeBase, labelled: readonly string[]): string[] {
   return [...syntheticQuestions(knowledge, QUESTION_RUNS - labelled.length), ...labelled];
 }
@@ -119,7 +140,7 @@ async function measureCorpus(corpus: Corpus, labelled: readonly string[]): Promi
   const parseMs = performance.now() - parseStart;
   const warmUp = syntheticQuestions(knowledge, WARM_UP, 23);
   const figures = measureEngine(knowledge, questionsFor(knowledge, labelled), warmUp);
-  // A question of the corpus's own words with a typo: the process also builds typo correction.
+  // The first synthetic question (words of one section, the first with a slip) as a user's one question.
   const question = syntheticQuestions(knowledge, 1)[0]!;
   const processMs =
     sources && figures.sections >= 10_000
@@ -144,7 +165,7 @@ async function main(argv: string[]): Promise<void> {
     );
   const wanted = (name: string) => names.length === 0 || names.includes(name);
   console.log(
-    `node ${process.version}, ${QUESTION_RUNS} questions per corpus after ${WARM_UP} warm-up ones${globalThis.gc ? '' : ' (run with --expose-gc for exact heap figures)'}`,
+    `node ${process.version}, ${QUESTION_RUNS} questions per corpus after ${WARM_UP} warm-up ones, load average ${loadAverage()}${globalThis.gc ? '' : ' (run with --expose-gc for exact heap figures)'}`,
   );
   const labelled = (await Promise.all(LABELLED_SETS.map(readLabelledQuestions)))
     .flat()
@@ -164,6 +185,13 @@ async function main(argv: string[]): Promise<void> {
     for (const corpus of corpora) rows.push(await measureCorpus(corpus, labelled));
   }
   printTable(rows);
+  console.log(
+    `\ntargets (${TARGETS.askP99Ms} ms ask p99, ${TARGETS.buildMs / 1000} s build, ${mb(TARGETS.heapBytes)} heap, ${TARGETS.processMs / 1000} s one-question process); load average now ${loadAverage()}:`,
+  );
+  for (const row of rows) {
+    const missed = missedTargets(row);
+    console.log(`  ${row.name}: ${missed.length ? `missed: ${missed.join('; ')}` : 'all met'}`);
+  }
   if (engineOnly) return;
   const shippedLabelled = (await readLabelledQuestions('test/eval/questions.jsonl')).map((q) => q.question);
 
