@@ -1,14 +1,10 @@
 import { parseTopic } from '../src/knowledge/parseTopic.js';
 import type { KnowledgeBase, Topic } from '../src/knowledge/types.js';
+import { random } from './random.js';
+import { denseVocabulary, realisticVocabulary, uniformPicker, zipfPicker } from './vocabulary.js';
 
-/** A deterministic pseudo-random generator, so every bench run measures the same knowledge. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+/** Topic files as Markdown, by topic id. */
+export type TopicSources = { id: string; source: string }[];
 
 // Syllables from onsets, vowels and codas, so the made-up vocabulary has the variety of letter pairs
 // that real text has (a handful of fixed syllables would make every word look alike).
@@ -52,12 +48,11 @@ const SYLLABLES = ONSETS.flatMap((onset) =>
   VOWELS.flatMap((vowel) => CODAS.map((coda) => onset + vowel + coda)),
 );
 
-/** Breakdown files in the seed's shape: `sectionsPerTopic` titled bullets with points and a code block each. */
-export function syntheticTopicSources(
-  sectionCount: number,
-  sectionsPerTopic = 10,
-  seed = 7,
-): { id: string; source: string }[] {
+/**
+ * The diverse corpus: breakdowns over 20,000 made-up words drawn uniformly, so that almost every word
+ * is rare (short posting lists, the friendliest case for an inverted index).
+ */
+export function syntheticTopicSources(sectionCount: number, sectionsPerTopic = 10, seed = 7): TopicSources {
   const next = random(seed);
   const word = () =>
     Array.from(
@@ -65,9 +60,48 @@ export function syntheticTopicSources(
       () => SYLLABLES[Math.floor(next() * SYLLABLES.length)],
     ).join('');
   const vocabulary = Array.from({ length: 20_000 }, word);
-  const pick = () => vocabulary[Math.floor(next() * vocabulary.length)]!;
+  return breakdownSources(sectionCount, sectionsPerTopic, uniformPicker(vocabulary, next));
+}
+
+/** Size of the realistic corpus's vocabulary. */
+export const REALISTIC_VOCABULARY_SIZE = 30_000;
+/** Size of the dense corpus's vocabulary. */
+export const DENSE_VOCABULARY_SIZE = 60;
+
+/**
+ * The realistic corpus: breakdowns whose words follow Zipf's law over 30,000 real English and
+ * programming words (bench/vocabulary.ts), so head terms (`async`, `task`, `method`, `value`) occur in
+ * thousands of sections and a question's words have long posting lists, as in real knowledge.
+ */
+export function realisticTopicSources(sectionCount: number, sectionsPerTopic = 10, seed = 17): TopicSources {
+  const next = random(seed);
+  const pick = zipfPicker(realisticVocabulary(REALISTIC_VOCABULARY_SIZE, next), next);
+  return breakdownSources(sectionCount, sectionsPerTopic, pick, 'realistic');
+}
+
+/**
+ * The dense worst case: the same shape over 60 shared programming words drawn uniformly, so every
+ * word is in about a third of all sections and every question touches thousands of them.
+ */
+export function denseTopicSources(sectionCount: number, sectionsPerTopic = 10, seed = 19): TopicSources {
+  const next = random(seed);
+  return breakdownSources(
+    sectionCount,
+    sectionsPerTopic,
+    uniformPicker(denseVocabulary(DENSE_VOCABULARY_SIZE), next),
+    'dense',
+  );
+}
+
+/** Breakdown files in the seed's shape: `sectionsPerTopic` titled bullets with points and a code block each. */
+function breakdownSources(
+  sectionCount: number,
+  sectionsPerTopic: number,
+  pick: () => string,
+  idPrefix = 'synthetic',
+): TopicSources {
   const sentence = (n: number) => Array.from({ length: n }, pick).join(' ');
-  const topics: { id: string; source: string }[] = [];
+  const topics: TopicSources = [];
   for (let t = 0; t * sectionsPerTopic < sectionCount; t++) {
     const lines = [
       `Here's a concise breakdown of **${pick()} ${pick()}** in ${sectionsPerTopic} bullet points:`,
@@ -84,16 +118,19 @@ export function syntheticTopicSources(
         '',
       );
     }
-    topics.push({ id: `synthetic-${t}`, source: lines.join('\n') });
+    topics.push({ id: `${idPrefix}-${t}`, source: lines.join('\n') });
   }
   return topics;
 }
 
-export function syntheticKnowledge(sectionCount: number): KnowledgeBase {
-  const topics: Topic[] = syntheticTopicSources(sectionCount).map(({ id, source }) =>
-    parseTopic(source, `${id}.md`, id),
-  );
+/** Parses topic sources as the knowledge loader would. */
+export function knowledgeOf(sources: TopicSources): KnowledgeBase {
+  const topics: Topic[] = sources.map(({ id, source }) => parseTopic(source, `${id}.md`, id));
   return { topics };
+}
+
+export function syntheticKnowledge(sectionCount: number): KnowledgeBase {
+  return knowledgeOf(syntheticTopicSources(sectionCount));
 }
 
 /** Questions made of a section's own words, some with a typo, and some of unknown words. */

@@ -146,30 +146,55 @@ function routeTopics(
   allowed: readonly number[],
   limit: number,
 ): { position: number; share: number }[] {
-  const permitted = new Set(allowed);
-  const evidence = new Map<number, number>();
   const topicCount = index.indexes.length;
+  // Arrays by topic position rather than Maps: a common word is used by nearly every topic.
+  const permitted = new Uint8Array(topicCount);
+  for (const position of allowed) permitted[position] = 1;
+  const evidence = new Float64Array(topicCount);
+  const evidenced = new Uint8Array(topicCount);
+  /** The word's best alternative weight per topic; set back to 0 once added to the evidence. */
+  const best = new Float64Array(topicCount);
   for (const word of query.words) {
     if (word.intent) continue;
-    const best = new Map<number, number>();
     let using = 0;
     for (const alt of word.alternatives) {
-      const positions = index.termTopics.get(alt.term) ?? [];
+      const positions = index.termTopics.get(alt.term) ?? NO_TOPICS;
       using = Math.max(using, positions.length);
       for (const position of positions) {
-        if (permitted.has(position) && alt.weight > (best.get(position) ?? 0)) best.set(position, alt.weight);
+        if (permitted[position] && alt.weight > best[position]!) best[position] = alt.weight;
       }
     }
     const specificity = SHARED_WORD_FLOOR + bm25Idf(topicCount, using) / bm25Idf(topicCount, 1);
-    for (const [position, weight] of best)
-      evidence.set(
-        position,
-        (evidence.get(position) ?? 0) + word.importance * Math.min(1, weight) * specificity,
-      );
+    for (const alt of word.alternatives) {
+      for (const position of index.termTopics.get(alt.term) ?? NO_TOPICS) {
+        const weight = best[position]!;
+        if (!(weight > 0)) continue;
+        evidence[position] = evidence[position]! + word.importance * Math.min(1, weight) * specificity;
+        evidenced[position] = 1;
+        best[position] = 0;
+      }
+    }
   }
-  const ranked = [...evidence].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
-  const top = ranked[0]?.[1] ?? 1;
-  return ranked.map(([position, value]) => ({ position, share: value / top }));
+  const ranked = bestTopics(evidence, evidenced, limit);
+  const top = ranked.length ? evidence[ranked[0]!]! : 1;
+  return ranked.map((position) => ({ position, share: evidence[position]! / top }));
+}
+
+const NO_TOPICS: readonly number[] = [];
+
+/** The `limit` evidenced positions with the most evidence, best first (the lower position first on a tie). */
+function bestTopics(evidence: Float64Array, evidenced: Uint8Array, limit: number): number[] {
+  const top: number[] = [];
+  for (let position = 0; position < evidence.length; position++) {
+    if (!evidenced[position]) continue;
+    // Positions come in increasing order, so one ranks before another only with more evidence.
+    let at = top.length;
+    while (at > 0 && evidence[position]! > evidence[top[at - 1]!]!) at--;
+    if (at >= limit) continue;
+    top.splice(at, 0, position);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
 
 /** A section's score: the model's linear function of its features (disabled features left out). */
