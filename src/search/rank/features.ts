@@ -19,8 +19,10 @@ export interface MatchFeatures {
   titleCoverage: number;
   /** The section's BM25F score as a share of what a perfect match of every question word would score in its topic. */
   bm25Share: number;
-  /** Share of the question's code identifiers (`Task.Yield`) that the section never mentions. */
-  missingIdentifiers: number;
+  /** Share of the question's identifiers that the topic uses (`Task.WhenAll`) which the section mentions. */
+  identifierMatch: number;
+  /** Share of the question's identifiers (`Task.Yield`, `asyncio.gather`) that the topic uses at all. */
+  topicIdentifiers: number;
   /** 1 when the question names the topic's language or tool. */
   languageNamed: number;
   /** Share of the question's pairs of neighbouring words ("borrow checker") the section has side by side. */
@@ -45,7 +47,8 @@ export const FEATURE_NAMES = [
   'phrasing',
   'titleCoverage',
   'bm25Share',
-  'missingIdentifiers',
+  'identifierMatch',
+  'topicIdentifiers',
   'languageNamed',
   'roleMatch',
   'pairMatch',

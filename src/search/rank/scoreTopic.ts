@@ -102,6 +102,9 @@ export function scoreTopic(
     perfect += resolved.sectionImportance * top;
   }
   const denominator = words.reduce((sum, w) => sum + w.sectionImportance * w.known * w.discrimination, 0);
+  // Identifiers the topic uses (`Task.WhenAll`, `.finally`); a question's own variable names say nothing.
+  const knownIdentifiers = own.filter((w) => w.word.identifier && w.known > 0);
+  const knownIdentifierImportance = knownIdentifiers.reduce((sum, w) => sum + w.importance, 0);
   const identifierImportance = own.filter((w) => w.word.identifier).reduce((sum, w) => sum + w.importance, 0);
   // How much of what the question asks about is the topic itself ("what is flexbox", "ELI5 git rebase").
   const nameImportance = words.reduce((sum, w) => sum + (w.isName ? w.importance : 0), 0);
@@ -128,9 +131,9 @@ export function scoreTopic(
       return denominator > 0 ? sum / denominator : 0;
     };
     const passages = passageCoverages(topic, s, words.length, idToWords, coverageOf);
-    let missing = 0;
+    let named = 0;
     words.forEach((w, i) => {
-      if (!w.word.intent && w.word.identifier && row[i] === 0) missing += w.importance;
+      if (!w.word.intent && w.word.identifier && w.known > 0 && row[i]! > 0) named += w.importance;
     });
     return {
       section: s,
@@ -142,7 +145,8 @@ export function scoreTopic(
         phrasing: bestPhrasing(topic, s, phrasing),
         titleCoverage: titleCoverage(topic, s, queryIds, nameTerms),
         bm25Share: perfect > 0 ? Math.min(1, (lexical.get(s) ?? 0) / perfect) : 0,
-        missingIdentifiers: identifierImportance > 0 ? missing / identifierImportance : 0,
+        identifierMatch: knownIdentifierImportance > 0 ? named / knownIdentifierImportance : 0,
+        topicIdentifiers: identifierImportance > 0 ? knownIdentifierImportance / identifierImportance : 0,
         languageNamed: routing.named ? 1 : 0,
         topicShare: routing.share,
         roleMatch: topic.sectionRoles[s]!.includes('definition') ? aboutTopic : 0,
