@@ -57,14 +57,15 @@ export function fitModel(
 }
 
 /**
- * The answer threshold that maximises right answers minus `bluffCost` times confidently wrong ones
+ * The answer threshold that keeps confidently wrong answers within `maxWrongShare` of the questions
+ * and, within that, maximises right answers minus `bluffCost` times confidently wrong ones
  * (wrong sections, and answers to questions that should be declined), judged on confidences the model
  * gives questions it was not fitted on: the questions are split by `groupOf` (their topic) into
  * `groups` folds, and each fold's confidences come from a model fitted on the others.
  */
 export function fitThresholds(
   questions: readonly (TrainingQuestion & { group: string })[],
-  settings: { suggest: number; bluffCost: number; l2: number; groups: number },
+  settings: { suggest: number; bluffCost: number; maxWrongShare: number; l2: number; groups: number },
   disabled: readonly FeatureName[] = [],
 ): EngineOptions['thresholds'] {
   const names = [...new Set(questions.map((q) => q.group))].sort();
@@ -80,11 +81,18 @@ export function fitThresholds(
     );
     for (const q of held) tops.push(topOf(q, model, disabled));
   }
-  let best = { answer: 0.5, value: -Infinity };
+  // The lowest threshold whose confidently wrong answers stay within the allowed share, and that
+  // maximises right answers minus `bluffCost` times wrong ones among those.
+  let best = { answer: 0.975, value: -Infinity };
   for (let t = 0.2; t <= 0.975; t += 0.005) {
     let value = 0;
-    for (const top of tops) if (top.confidence >= t) value += top.right ? 1 : -settings.bluffCost;
-    if (value > best.value) best = { answer: t, value };
+    let wrong = 0;
+    for (const top of tops) {
+      if (top.confidence < t) continue;
+      value += top.right ? 1 : -settings.bluffCost;
+      if (!top.right) wrong++;
+    }
+    if (wrong <= settings.maxWrongShare * tops.length && value > best.value) best = { answer: t, value };
   }
   return { answer: Math.round(best.answer * 1000) / 1000, suggest: settings.suggest };
 }

@@ -18,6 +18,8 @@ import { fitModel, fitThresholds, trainingQuestion, type TrainingQuestion } from
 export interface CrossValidationSettings {
   /** What one confidently wrong answer costs against one right answer when the answer threshold is fitted. */
   bluffCost: number;
+  /** Largest share of questions the fitted answer threshold may answer confidently wrong. */
+  maxWrongShare: number;
   /** Confidence from which "did you mean" is offered (not fitted). */
   suggest: number;
   /** L2 penalty of the logistic fit. */
@@ -27,8 +29,9 @@ export interface CrossValidationSettings {
 }
 
 export const defaultCrossValidation: CrossValidationSettings = {
-  bluffCost: 6,
-  suggest: 0.15,
+  bluffCost: 2,
+  maxWrongShare: 0.02,
+  suggest: 0.1,
   l2: 0.01,
   thresholdFolds: 4,
 };
