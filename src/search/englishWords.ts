@@ -70,3 +70,22 @@ export function americanSpellings(word: string): string[] {
   }
   return [...confirmed, ...possible];
 }
+
+// The same endings the other way: American spellings and the British forms they may stand for.
+const AMERICAN_ENDINGS: readonly [RegExp, string][] = [
+  [/ization(s?)$/, 'isation$1'],
+  [/iz(e|es|ed|ing|er|ers)$/, 'is$1'],
+  [/yz(e|es|ed|ing)$/, 'ys$1'],
+  [/or(s|ed|ing|ite|ites|able|ful)?$/, 'our$1'],
+  [/ter(s?)$/, 'tre$1'],
+  [/([aeiou])l(ed|ing|er|ers)$/, '$1ll$2'],
+  [/ense(s?)$/, 'ence$1'],
+  [/og(s?)$/, 'ogue$1'],
+];
+
+/** British spellings an American word may stand for (`behavior` -> `behaviour`); a caller keeps known ones. */
+export function britishSpellings(word: string): string[] {
+  return AMERICAN_ENDINGS.filter(([ending]) => ending.test(word)).map(([ending, r]) =>
+    word.replace(ending, r),
+  );
+}

@@ -1,15 +1,18 @@
-import { americanSpellings } from '../../englishWords.js';
+import { americanSpellings, britishSpellings } from '../../englishWords.js';
 import type { Query, QueryContext } from '../Query.js';
 
-/** A British spelling reads as the American one the knowledge uses ("behaviour" -> `behavior`). */
+/**
+ * A word also matches its other spelling where the knowledge uses that one: British for American and
+ * back ("behaviour" finds `behavior`, "synchronize" finds `synchronise`).
+ */
 export function spellingVariants(query: Query, context: QueryContext): Query {
   const words = query.words.map((word) => {
-    if (word.identifier || context.knowsSurface(word.surface)) return word;
-    for (const american of americanSpellings(word.surface)) {
-      const term = context.termOfSurface(american);
-      if (term) return { ...word, term, alternatives: [{ term, weight: 1 }, ...word.alternatives.slice(1)] };
-    }
-    return word;
+    if (word.identifier) return word;
+    const extra = [...americanSpellings(word.surface), ...britishSpellings(word.surface)]
+      .map((variant) => context.termOfSurface(variant))
+      .filter((term): term is string => !!term && !word.alternatives.some((a) => a.term === term))
+      .map((term) => ({ term, weight: 1 }));
+    return extra.length ? { ...word, alternatives: [...word.alternatives, ...extra] } : word;
   });
   return { ...query, words };
 }
