@@ -30,7 +30,7 @@ export interface CrossValidationSettings {
 
 export const defaultCrossValidation: CrossValidationSettings = {
   bluffCost: 2,
-  maxWrongShare: 0.02,
+  maxWrongShare: 0.025,
   suggest: 0.1,
   l2: 0.01,
   thresholdFolds: 4,
@@ -120,10 +120,13 @@ function answerWith(
   thresholds: EngineOptions['thresholds'],
   disabled: readonly string[],
 ): Answer {
-  const ranked = rankCandidates(engine.knowledge.topics, prepared.candidates, model, disabled).slice(
-    0,
-    engine.options.maxSuggestions + 1,
-  );
+  const ranked = rankCandidates(
+    engine.knowledge.topics,
+    prepared.candidates,
+    model,
+    disabled,
+    engine.options.sampleQuestion.boost,
+  ).slice(0, engine.options.maxSuggestions + 1);
   return answerFrom(prepared.question.question, { ...prepared.gathered, ranked }, thresholds);
 }
 

@@ -31,6 +31,12 @@ export interface EngineOptions {
   sectionsPerTopic: number;
   /** Alternatives returned beside the answer. */
   maxSuggestions: number;
+  /**
+   * A question that resembles one of a section's sample questions this much (cosine of phrasings) is
+   * taken as asked of that section: its score rises by `boost`, so the maintainer's enrichment holds
+   * whatever the fitted model says (`npm run check` asks every sample question).
+   */
+  sampleQuestion: { similarity: number; boost: number };
 }
 
 export const defaultEngineOptions: EngineOptions = {
@@ -55,6 +61,7 @@ export const defaultEngineOptions: EngineOptions = {
   maxTopics: 4,
   sectionsPerTopic: 12,
   maxSuggestions: 3,
+  sampleQuestion: { similarity: 0.9, boost: 4 },
 };
 
 /** The defaults with some options replaced (nested objects merged one level deep). */
@@ -67,5 +74,6 @@ export function engineOptions(overrides: Partial<EngineOptions> = {}): EngineOpt
     bm25: { ...base.bm25, ...overrides.bm25 },
     rules: { ...base.rules, ...overrides.rules },
     thresholds: { ...base.thresholds, ...overrides.thresholds },
+    sampleQuestion: { ...base.sampleQuestion, ...overrides.sampleQuestion },
   };
 }

@@ -44,7 +44,13 @@ export function searchKnowledge(
   limit: number,
 ): SearchResult {
   const gathered = gatherCandidates(index, question, options);
-  const ranked = rankCandidates(index.topics, gathered.candidates, options.model, options.disabledFeatures);
+  const ranked = rankCandidates(
+    index.topics,
+    gathered.candidates,
+    options.model,
+    options.disabledFeatures,
+    options.sampleQuestion.boost,
+  );
   return { ...gathered, ranked: ranked.slice(0, limit) };
 }
 
@@ -54,8 +60,9 @@ export function rankCandidates(
   candidates: readonly Candidate[],
   model: ConfidenceModel,
   disabled: readonly string[] = [],
+  sampleBoost = 0,
 ): ScoredSection[] {
-  return scoreCandidates(candidates, model, disabled).map(({ candidate, score, confidence }) => {
+  return scoreCandidates(candidates, model, disabled, sampleBoost).map(({ candidate, score, confidence }) => {
     const topic = topics[candidate.topic]!;
     return {
       topic,
@@ -72,6 +79,8 @@ export function rankCandidates(
 export interface Candidate {
   topic: number;
   section: number;
+  /** The question is (almost word for word) one of the section's sample questions. */
+  askedAsSample: boolean;
   features: MatchFeatures;
   bestPoint: number | null;
 }
@@ -98,6 +107,7 @@ export function gatherCandidates(
         section: match.section,
         features: match.features,
         bestPoint: match.bestPoint,
+        askedAsSample: match.sampleSimilarity >= options.sampleQuestion.similarity,
       });
   }
   return { candidates, query, unknownLanguages: [], empty: false };
@@ -105,14 +115,18 @@ export function gatherCandidates(
 
 /**
  * Scores candidates with the model, best first: each one's score, and its confidence, its share of
- * `exp(score)` among all the candidates and "none of them" (whose score is 0).
+ * `exp(score)` among all the candidates and "none of them" (whose score is 0). A candidate asked
+ * (almost) as one of its sample questions scores `sampleBoost` more: the maintainer said it answers that.
  */
 export function scoreCandidates(
   candidates: readonly Candidate[],
   model: ConfidenceModel,
   disabled: readonly string[] = [],
+  sampleBoost = 0,
 ): { candidate: Candidate; score: number; confidence: number }[] {
-  const scores = candidates.map((c) => logit(model, c.features, disabled));
+  const scores = candidates.map(
+    (c) => logit(model, c.features, disabled) + (c.askedAsSample ? sampleBoost : 0),
+  );
   const top = Math.max(0, ...scores);
   let total = Math.exp(-top); // "none of them"
   for (const score of scores) total += Math.exp(score - top);

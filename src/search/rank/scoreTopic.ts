@@ -10,6 +10,8 @@ export interface SectionMatch {
   features: MatchFeatures;
   /** The point that matches the question best (index in the section's points), null without points. */
   bestPoint: number | null;
+  /** Best resemblance of the question to one of the section's sample questions (0 without any). */
+  sampleSimilarity: number;
 }
 
 /** The question's words as this topic knows them: for each word, its alternatives' local term ids. */
@@ -138,11 +140,12 @@ export function scoreTopic(
     return {
       section: s,
       bestPoint: passages.bestPoint,
+      sampleSimilarity: bestPhrasing(topic, s, phrasing, 1),
       features: {
         topicCoverage,
         sectionCoverage: coverageOf(row),
         passageCoverage: passages.best,
-        phrasing: bestPhrasing(topic, s, phrasing),
+        phrasing: bestPhrasing(topic, s, phrasing, 0),
         titleCoverage: titleCoverage(topic, s, queryIds, nameTerms),
         bm25Share: perfect > 0 ? Math.min(1, (lexical.get(s) ?? 0) / perfect) : 0,
         identifierMatch: knownIdentifierImportance > 0 ? named / knownIdentifierImportance : 0,
@@ -258,14 +261,19 @@ function queryPhrasing(topic: TopicIndex, query: Query): { weights: Map<number, 
   return { weights, norm: Math.sqrt(sum) };
 }
 
+/**
+ * Best resemblance of the question to the section's phrasings from the `from`th on: 0 for its title
+ * and its sample questions, 1 for its sample questions alone (0 when it has none).
+ */
 function bestPhrasing(
   topic: TopicIndex,
   section: number,
   query: { weights: Map<number, number>; norm: number },
+  from: number,
 ): number {
   if (query.norm === 0) return 0;
   let best = 0;
-  for (let p = topic.phrasingStart[section]!; p < topic.phrasingStart[section + 1]!; p++) {
+  for (let p = topic.phrasingStart[section]! + from; p < topic.phrasingStart[section + 1]!; p++) {
     const norm = topic.phrasingNorm[p]!;
     if (norm === 0) continue;
     let dot = 0;
