@@ -4,8 +4,9 @@
  * -> searchSections (src/search) over the knowledge loaded from KNOWLEDGE_DIR (src/knowledge).
  */
 import 'dotenv/config';
-import { loadEngine } from './answer/loadEngine.js';
+import { LiveEngine } from './answer/LiveEngine.js';
 import { exitOnKnowledgeError } from './cli/exitOnKnowledgeError.js';
+import { knowledgeDirFromEnv } from './knowledge/loadKnowledge.js';
 import { runConsole } from './terminal/runConsole.js';
 
 async function main(): Promise<void> {
@@ -14,12 +15,18 @@ async function main(): Promise<void> {
     await runBot();
     return;
   }
-  const engine = await loadEngine();
+  // The console reloads the knowledge as it is edited, like the bot; notices go to stderr, apart from the answers.
+  const notice = (_obj: object, msg: string) => process.stderr.write(`${msg}\n`);
+  const live = await LiveEngine.start(knowledgeDirFromEnv(), {
+    logger: { info() {}, warn: notice, error: notice },
+  });
+  live.on('reload', ({ engine }) => notice({}, `(knowledge reloaded: ${engine.sectionCount} sections)`));
   process.once('SIGINT', () => {
     process.stdout.write('\n');
     process.exit(0);
   });
-  await runConsole(() => engine, process.stdin, process.stdout);
+  await runConsole(() => live.current, process.stdin, process.stdout);
+  live.close();
 }
 
 main().catch(exitOnKnowledgeError);

@@ -1,3 +1,5 @@
+import { location } from '../knowledge/KnowledgeError.js';
+
 /** How bad a finding is: errors fail `npm run check`, warnings are shown but do not. */
 export type Severity = 'error' | 'warning';
 
@@ -14,7 +16,7 @@ export interface CheckProblem {
 
 /** `file:line: message`, then the excerpt indented below it when there is one. */
 export function formatProblem(problem: CheckProblem): string {
-  const head = `${problem.file}:${problem.line}: ${problem.severity === 'warning' ? 'warning: ' : ''}${problem.message}`;
+  const head = `${location(problem.file, problem.line)}: ${problem.severity === 'warning' ? 'warning: ' : ''}${problem.message}`;
   return problem.excerpt === undefined ? head : `${head}\n    | ${problem.excerpt}`;
 }
 

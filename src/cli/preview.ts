@@ -1,12 +1,13 @@
 /**
  * `npm run preview [-- --port N]`: the knowledge preview on http://127.0.0.1:4545/ (or PREVIEW_PORT).
  * Every section of KNOWLEDGE_DIR as the bot's Discord answer, and a search box running the real matcher.
- * Topic files are re-read when they change: edit, then reload the page.
+ * Topic files are re-read when they change, and the page follows; while an edit does not load, the
+ * last good knowledge is shown with the problem above it.
  */
 import 'dotenv/config';
 import { knowledgeDirFromEnv } from '../knowledge/loadKnowledge.js';
+import { liveKnowledge } from '../preview/liveKnowledge.js';
 import { startPreviewServer } from '../preview/previewServer.js';
-import { reloadingEngine } from '../preview/reloadingEngine.js';
 import { exitOnKnowledgeError } from './exitOnKnowledgeError.js';
 
 const DEFAULT_PORT = 4545;
@@ -35,16 +36,26 @@ async function main(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const dir = knowledgeDirFromEnv();
-  const getEngine = reloadingEngine(dir);
-  await getEngine(); // fail now, with the located problems, if the knowledge is broken
-  const server = await startPreviewServer({ getEngine, port, label: dir }).catch((error: unknown) => {
+  const notice = (_obj: object, msg: string) => process.stderr.write(`${msg}\n`);
+  // Fails now, with the located problems, if the knowledge is broken.
+  const knowledge = await liveKnowledge(dir, { logger: { info: notice, warn: notice, error: notice } });
+  const server = await startPreviewServer({
+    getEngine: knowledge.getEngine,
+    status: knowledge.status,
+    port,
+    label: dir,
+  }).catch((error: unknown) => {
+    knowledge.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new Error(`port ${port} is in use; pick another with --port N or PREVIEW_PORT`);
     }
     throw error;
   });
   process.stdout.write(`Knowledge preview of ${dir}: ${server.url}\n(Ctrl+C to stop)\n`);
-  const stop = () => void server.close().then(() => process.exit(0));
+  const stop = () => {
+    knowledge.close();
+    void server.close().then(() => process.exit(0));
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
