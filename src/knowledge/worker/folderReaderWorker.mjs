@@ -1,3 +1,4 @@
+/* global URL */
 // The worker thread that reads and parses a knowledge folder off the main thread (see FolderReader.ts).
 // Plain JavaScript so that it starts under any runner: when TypeScript is not loadable already (a
 // worker of a process that was not started through tsx), tsx loads the task module.
