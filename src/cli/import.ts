@@ -1,61 +1,75 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { MAX_SLUG_BYTES } from '../import/fileSlug.js';
 import { importCapture } from '../import/importCapture.js';
 import { ImportError } from '../import/ImportError.js';
+import { removeOrphanedTempFiles } from '../import/orphanedTempFiles.js';
+import { readCapture } from '../import/readCapture.js';
 import { writeAtomically } from '../import/writeAtomically.js';
 import { knowledgeDirFromEnv } from '../knowledge/loadKnowledge.js';
+import { readLimitsFromEnv } from '../knowledge/readTopicFile.js';
 import { slugify } from '../knowledge/slug.js';
 
-const USAGE = `Usage: npm run import -- [--out DIR] [--force] [--name TOPIC_ID] FILE...
+const USAGE = `Usage: npm run import -- [--out DIR] [--force] [--name TOPIC_ID] [--title TITLE] FILE...
 
 Turns raw LLM captures (terminal recordings of a breakdown) into clean topic files in the knowledge format,
-one <slug>.md a capture, named by the topic's title.
+one <slug>.md a capture, named by the topic's title, and says what it took out of each.
 
-  --out DIR   where to write (default: $KNOWLEDGE_DIR or ./knowledge; created if missing)
-  --force     overwrite topic files that already exist
-  --name ID   the topic id (file name) to use instead of the title's slug; one input file only
-  --help      show this help`;
+  --out DIR      where to write (default: $KNOWLEDGE_DIR or ./knowledge; created if missing)
+  --force        overwrite topic files that already exist
+  --name ID      the topic id (file name) to use instead of the title's slug; one input file only
+  --title TITLE  the topic's title, instead of the one found in the capture; one input file only
+  --help         show this help
 
-/** `npm run import`: imports every file it can, reports each one that fails, exits 1 if any did. */
-async function main(argv: string[]): Promise<number> {
-  let options: { out?: string; force?: boolean; help?: boolean; name?: string };
-  let files: string[];
+FILE may be - (standard input) or a pipe such as <(ollama run llama3 "give me a breakdown of X").
+Each file may be at most KNOWLEDGE_MAX_FILE_MB megabytes (default 4).`;
+
+const parsed = (() => {
   try {
-    const parsed = parseArgs({
-      args: argv,
+    return parseArgs({
+      args: process.argv.slice(2),
       options: {
         out: { type: 'string', short: 'o' },
         force: { type: 'boolean', short: 'f' },
         name: { type: 'string', short: 'n' },
+        title: { type: 'string', short: 't' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
     });
-    options = parsed.values;
-    files = parsed.positionals;
   } catch (error) {
-    process.stderr.write(`import: ${messageOf(error)}\n\n${USAGE}\n`);
-    return 2;
+    return messageOf(error);
   }
+})();
+
+/** `npm run import`: imports every file it can, reports each one that fails, exits 1 if any did. */
+async function main(): Promise<number> {
+  if (typeof parsed === 'string') return usage(parsed);
+  const { values: options, positionals: files } = parsed;
   if (options.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (files.length === 0) {
-    process.stderr.write(`import: no input files\n\n${USAGE}\n`);
-    return 2;
+  if (files.length === 0) return usage('no input files');
+  if (options.name !== undefined) {
+    if (files.length !== 1) return usage('--name takes exactly one input file');
+    const id = slugify(options.name);
+    if (id !== options.name) return usage(`--name must be a topic id such as "${id}"`);
+    if (Buffer.byteLength(id) > MAX_SLUG_BYTES)
+      return usage(`--name must be at most ${MAX_SLUG_BYTES} bytes long`);
+  }
+  if (options.title !== undefined && (files.length !== 1 || !options.title.trim())) {
+    return usage(files.length !== 1 ? '--title takes exactly one input file' : '--title must not be empty');
   }
 
-  if (options.name !== undefined && (files.length !== 1 || slugify(options.name) !== options.name)) {
-    const why =
-      files.length !== 1
-        ? 'takes exactly one input file'
-        : `must be a topic id such as "${slugify(options.name)}"`;
-    process.stderr.write(`import: --name ${why}\n\n${USAGE}\n`);
+  let limits;
+  try {
+    limits = readLimitsFromEnv();
+  } catch (error) {
+    process.stderr.write(`import: ${messageOf(error)}\n`);
     return 2;
   }
-
   const outDir = options.out ?? knowledgeDirFromEnv();
   try {
     await mkdir(outDir, { recursive: true });
@@ -63,12 +77,19 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`import: ${outDir}: cannot create the output folder: ${messageOf(error)}\n`);
     return 1;
   }
+  for (const name of await removeOrphanedTempFiles(outDir)) {
+    process.stdout.write(
+      `removed ${path.join(outDir, name)}, left by an import that was stopped mid-write\n`,
+    );
+  }
 
   const written = new Map<string, string>(); // target -> the input it came from, in this run
   let failures = 0;
   for (const file of files) {
     try {
-      const { slug, topic, markdown } = importCapture(await readInput(file), file);
+      const { slug, topic, markdown, stripped } = importCapture(await readCapture(file, limits), file, {
+        title: options.title,
+      });
       const target = path.join(outDir, `${options.name ?? slug}.md`);
       const earlier = written.get(target);
       if (earlier !== undefined)
@@ -77,32 +98,30 @@ async function main(argv: string[]): Promise<number> {
       written.set(target, file);
       const code = topic.sections.reduce((n, s) => n + s.code.length, 0);
       process.stdout.write(
-        `wrote ${target}: "${topic.title}", ${plural(topic.sections.length, 'section')}, ${plural(code, 'code example')}\n`,
+        `wrote ${target}: "${topic.title}", ${plural(topic.sections.length, 'section')}, ${plural(code, 'code example')}\n` +
+          (stripped.length > 0
+            ? `  stripped: ${stripped.join('\n            ')}\n`
+            : '  stripped: nothing\n'),
       );
     } catch (error) {
       failures += 1;
       process.stderr.write(`import: ${file}: ${messageOf(error)}\n`);
     }
   }
+  if (written.size > 0) process.stdout.write('Next: read the files, then run npm run check.\n');
   return failures > 0 ? 1 : 0;
 }
 
-async function readInput(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ImportError('no such file');
-    if (code === 'EISDIR') throw new ImportError('is a directory, not a file');
-    if (code === 'EACCES' || code === 'EPERM') throw new ImportError('cannot read it (permission denied)');
-    throw new ImportError(`cannot read it: ${messageOf(error)}`);
-  }
+function usage(problem: string): number {
+  process.stderr.write(`import: ${problem}\n\n${USAGE}\n`);
+  return 2;
 }
 
 function messageOf(error: unknown): string {
   if (error instanceof ImportError) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENAMETOOLONG') return 'the file name is too long for this file system';
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -110,4 +129,4 @@ function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main();

@@ -80,8 +80,10 @@ export function stripRunnerOutput(text: string): RunnerOutput {
     } else if (repl) {
       if (!SEND_A_MESSAGE.test(repl[1]!)) ask(repl[1]!);
       count('Ollama prompt');
-    } else if (OLLAMA_REPLY.test(trimmed) || trimmed === 'Thinking...') {
+    } else if (OLLAMA_REPLY.test(trimmed)) {
       count('Ollama prompt');
+    } else if (trimmed === 'Thinking...') {
+      count('REPL residue "Thinking..."');
     } else if (LOG_LINE.test(line!) || (inLog && /^\t/.test(line!))) {
       inLog = true;
       count('llama.cpp log');

@@ -13,6 +13,11 @@ const FIXTURES = [
   'genuine-unicode.txt',
   'clean-knowledge.md',
   'chatty-grouped.txt',
+  'heading-organised.txt',
+  'mojibake-dropped.txt',
+  'lmstudio-copy.txt',
+  'label-lines.txt',
+  'think-after-prompt.txt',
 ];
 
 describe('captures in varied shapes', () => {
