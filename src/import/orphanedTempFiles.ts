@@ -15,8 +15,23 @@ const OWNED_GRACE_MS = 24 * 60 * 60_000;
  * removed. Never throws.
  */
 export async function removeOrphanedTempFiles(dir: string, now = Date.now()): Promise<string[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
   const removed: string[] = [];
+  for (const name of await removableTempFiles(dir, now)) {
+    if (
+      await unlink(path.join(dir, name)).then(
+        () => true,
+        () => false,
+      )
+    )
+      removed.push(name);
+  }
+  return removed;
+}
+
+/** The orphaned temporary files `removeOrphanedTempFiles` would remove from `dir`. */
+export async function removableTempFiles(dir: string, now = Date.now()): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const orphans: string[] = [];
   for (const name of names) {
     const found = TEMP_NAME.exec(name);
     if (!found) continue;
@@ -27,16 +42,9 @@ export async function removeOrphanedTempFiles(dir: string, now = Date.now()): Pr
       pid === undefined
         ? age > UNOWNED_GRACE_MS
         : pid !== process.pid && (!isRunning(pid) || age > OWNED_GRACE_MS);
-    if (
-      orphaned &&
-      (await unlink(file).then(
-        () => true,
-        () => false,
-      ))
-    )
-      removed.push(name);
+    if (orphaned) orphans.push(name);
   }
-  return removed;
+  return orphans;
 }
 
 function isRunning(pid: number): boolean {

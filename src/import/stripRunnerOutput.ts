@@ -1,3 +1,17 @@
+import {
+  ECHOED_PROMPT,
+  END_MARKERS,
+  LM_STUDIO_FOOTER,
+  LOG_LINE,
+  MODEL_ID,
+  OLLAMA_REPLY,
+  REPL_PROMPT,
+  SEND_A_MESSAGE,
+  SHELL_PROMPT,
+  STAT_LINE,
+  TIMINGS,
+} from './runnerResidue.js';
+
 /** What a model runner printed around an answer, taken out of a capture. */
 export interface RunnerOutput {
   text: string;
@@ -108,29 +122,3 @@ export function stripRunnerOutput(text: string): RunnerOutput {
   while (kept.length > 0 && !kept[kept.length - 1]!.trim()) kept.pop();
   return { text: kept.join('\n'), removed, prompt };
 }
-
-/** Ollama `--verbose`: `total duration:       21.4s` … `eval rate:            73.40 tokens/s`. */
-const STAT_LINE =
-  /^\s*(?:total duration|load duration|prompt eval duration|eval duration|prompt eval count|eval count|prompt eval rate|eval rate):\s+\d[\d.,]*(?:[a-zµμ]+[\d.,]*)*\s*(?:token\(s\)|tokens\/s)?\s*$/i;
-/** llama.cpp's timing report, which no answer contains. */
-const TIMINGS = /^\s*(?:llama_print_timings|llama_perf_\w+_print|common_perf_print):/;
-/** `[INST] question [/INST]` echoed before the answer. */
-const ECHOED_PROMPT = /^\s*\[INST\]\s*([\s\S]*?)\s*\[\/INST\]\s*/;
-/** End-of-text markers and end-of-turn tokens left at the end of a line. */
-const END_MARKERS = /\s*(?:\[end of text\]|<\|(?:im_end|eot_id|endoftext|end)\|>|<\/s>)\s*$/g;
-/** `$ ollama run …`, `user@host:~$ llama-cli …`, `% aichat …`, `PS C:\> ollama run …`. */
-const SHELL_PROMPT =
-  /^(?:(?:\([\w.-]+\)\s*)?[\w.-]+@[\w.-]+(?::\S*)?\s*)?(?:[$%❯➜]|PS [A-Z]:\\[^>]*>)\s+(\S.*)$/;
-/** Ollama's REPL prompt with what was typed after it. */
-const REPL_PROMPT = /^>>>\s+(\S.*)$/;
-const SEND_A_MESSAGE = /^Send a message \(\/\? for help\)$/;
-/** Ollama's replies to REPL commands (`/set verbose`, `/bye`). */
-const OLLAMA_REPLY =
-  /^(?:Set '[\w ]+' mode\.|Set parameter '\w+' to '.*'|Use Ctrl \+ d or \/bye to exit\.|Send a message \(\/\? for help\))$/;
-/** A line of llama.cpp's start-up log. */
-const LOG_LINE =
-  /^(?:Log start|Log end|build: |main: |llama_\w+: |llm_\w+: |ggml_\w+: |gguf_\w+: |clip_\w+: |load\w*: |print_info: |system_info: |sampling: ?|sampler \w+:|generate: |common_\w+: |== Running in interactive mode\. ==| - Press |warning: not compiled)/;
-/** A model id as LM Studio shows it over the answer (`qwen2.5-7b-instruct`). */
-const MODEL_ID = /^(?=.*\d)[\w.-]+(?:\/[\w.-]+)?(?:@[\w.-]+)?$/;
-/** `38.62 tok/sec • 1142 tokens • 0.41s to first token • Stop reason: EOS Token Found`. */
-const LM_STUDIO_FOOTER = /^\d[\d.,]*\s*tok\/sec\b.*$|^Stop reason: .*$|^Thought for [\d.]+ (?:seconds?|s)$/;

@@ -11,11 +11,19 @@ export function stripInterjection(markdown: string): string {
 }
 
 const CLOSER =
-  /^[^\p{L}\p{N}]*(?:i hope|hope (?:this|that|it|you|these)|let me know|feel free|happy \p{L}+ing\b|if you (?:have|need|want|would|'d|’d)|would you like|do you want|want me to|shall i|should i|any (?:other |more |further )?questions|is there anything|good luck|enjoy|cheers|glad (?:i could|to) help|thanks|thank you)\b/iu;
+  /^[^\p{L}\p{N}]*(?:i hope|hope (?:this|that|it|you|these)|let me know|feel free|happy \p{L}+ing\b|if you(?:'d| would)? (?:have|need|want|like)(?: any)? (?:more|other|further|additional|help|anything|me\b|questions|examples?|an example|to (?:see|learn|know|go|dive|explore|try))|would you like|do you want|want me to|shall i|should i|any (?:other |more |further )?questions|is there anything|good luck|enjoy\b|cheers\b|glad (?:i could|to) help|thanks(?!\s+to\b)|thank you)\b/iu;
 
 /** Phrases that close a message wherever they stand in it. */
 const SIGN_OFF =
   /^[^\p{L}\p{N}]*(?:i hope (?:this|that|it) helps|hope (?:this|that|it) helps|let me know|feel free to|happy \p{L}+ing\b|good luck|glad (?:i could|to) help)/iu;
+
+/** Whether any sentence of a text signs off ("Let me know if…", "Hope this helps!"): chatter wherever it stands. */
+export function hasSignOff(plainText: string): boolean {
+  return plainText
+    .trim()
+    .split(/(?<=[.!?])\s+/)
+    .some((sentence) => SIGN_OFF.test(sentence));
+}
 
 /**
  * A closing remark such as "Hope this helps!" or "Let me know if you have questions.", as plain text:

@@ -47,7 +47,7 @@ export function topicFromBreakdown(breakdown: Breakdown, file: string, topicId: 
       points: points.map((p) => p.markdown),
       pointLines: points.map((p) => p.line),
       code: draft.blocks.flatMap((b) =>
-        b.kind === 'code' ? [{ language: b.lang ?? language ?? '', code: b.value, line: b.line }] : [],
+        b.kind === 'code' ? [{ language: b.lang ?? language ?? '', tagged: b.lang !== undefined, code: b.value, line: b.line }] : [],
       ),
       line: draft.line,
       keywords: enrichment?.keywords ?? [],

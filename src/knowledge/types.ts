@@ -3,6 +3,8 @@
 export interface CodeExample {
   /** Language of the fence (`csharp`), falling back to the topic's language. */
   language: string;
+  /** Whether the fence named its language itself (false: `language` is the topic's). */
+  tagged?: boolean;
   code: string;
   /** 1-based line of the opening fence in the topic file. */
   line: number;
