@@ -31,8 +31,8 @@ export const LM_STUDIO_FOOTER =
   /^\d[\d.,]*\s*tok\/sec\b.*$|^Stop reason: .*$|^Thought for [\d.]+ (?:seconds?|s)$/;
 
 /** Markers no answer contains, wherever they stand in a line. */
-// eslint-disable-next-line no-control-regex -- an escape code is one of the markers
 const MARKER =
+  // eslint-disable-next-line no-control-regex -- an escape code is one of the markers
   /\[\/?INST\]|\[end of text\]|<\|(?:im_start|im_end|eot_id|endoftext|end|start_header_id|end_header_id)\|>|<\/?think>|\.\.\.done thinking\.|\b(?:llama|llm|ggml)_\w+:|\bsystem_info:|Send a message \(\/\? for help\)|\btok\/sec\b|\u001b\[/;
 /** A prompt line running a known model runner. */
 const RUNNER_COMMAND =
