@@ -100,6 +100,30 @@ async function main(): Promise<void> {
       `discord e2e ${name.padEnd(18)} dispatch -> reply request over ${result.n}: p50 ${result.p50.toFixed(2)} ms p99 ${result.p99.toFixed(2)} ms`,
     );
   }
+
+  // HTTP interactions mode: the bot in its own process, the emulator signing and posting to it.
+  const httpBench = new URL('./httpInteractions.ts', import.meta.url).href;
+  const http = await import(httpBench).catch(() => null);
+  if (!http) {
+    console.log('http interactions: bench/httpInteractions.ts not available');
+    return;
+  }
+  const result = await http.benchHttpInteractions({
+    questions: labelled,
+    runs: 500,
+    requests: 3_000,
+    concurrency: 16,
+  });
+  const { latency, throughput } = result;
+  const cpu = throughput.botCpuMsPerRequest;
+  console.log(
+    `http interactions      signed POST -> response over ${latency.n}: p50 ${latency.p50.toFixed(2)} ms p99 ${latency.p99.toFixed(2)} ms` +
+      ` (/ask p50 ${latency.byKind.ask.p50.toFixed(2)} p99 ${latency.byKind.ask.p99.toFixed(2)}, autocomplete p50 ${latency.byKind.autocomplete.p50.toFixed(2)} p99 ${latency.byKind.autocomplete.p99.toFixed(2)})`,
+  );
+  console.log(
+    `${''.padEnd(22)} ${throughput.answered} of ${throughput.requests} /ask with ${throughput.concurrency} in flight: ${throughput.perSecond.toFixed(0)} requests/s` +
+      (cpu !== undefined ? ` (bot process CPU ${cpu.toFixed(2)} ms a request)` : ''),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { LiveEngine } from './answer/LiveEngine.js';
 import { loadConfig } from './config/env.js';
+import { gatewayProcess } from './discord/sharding/gatewayProcess.js';
 import { handleShutdownSignals } from './discord/shutdown.js';
 import { startBot } from './discord/startBot.js';
 import { JsonlLearningLog } from './learn/JsonlLearningLog.js';
@@ -11,9 +12,16 @@ import { createLogger } from './logging/logger.js';
  */
 export async function runBot(): Promise<void> {
   const config = loadConfig({ requireToken: true });
-  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  // Sharded: this process's shard ids, its own learning-log file, and its turn to identify.
+  const shards = gatewayProcess(config);
+  const logger = createLogger({ level: config.logLevel, secrets: [config.token] }).child(shards.logBindings);
   const live = await LiveEngine.start(config.knowledgeDir, { logger });
-  const learningLog = new JsonlLearningLog({ dataDir: config.dataDir, logger });
+  const learningLog = new JsonlLearningLog({
+    dataDir: config.dataDir,
+    logger,
+    fileName: shards.learningLogFileName,
+  });
+  await shards.beforeLogin(logger);
   const bot = await startBot({ config, getEngine: () => live.current, learningLog, logger }).catch(
     (error: unknown) => {
       live.close();

@@ -16,7 +16,24 @@ export const DEFAULTS = {
   cooldownSeconds: 5,
   duplicateWindowSeconds: 120,
   logLevel: 'info',
+  interactionsHost: '0.0.0.0',
 } as const satisfies Record<string, string | number>;
+
+/** Gateway sharding: how many shards the bot has in all, and which of them this process runs. */
+export interface ShardConfig {
+  /** `auto`: the count Discord recommends (`GET /gateway/bot`). */
+  count: number | 'auto';
+  /** The shard ids this process runs in one client (`SHARD_IDS`); unset: every shard, a process each. */
+  ids: number[] | undefined;
+}
+
+/** Discord's Interactions Endpoint served over HTTP (no gateway connection). */
+export interface InteractionsConfig {
+  /** The application's Ed25519 public key, 64 hex digits. */
+  publicKey: string;
+  port: number;
+  host: string;
+}
 
 /** Everything the Discord front end needs; `token` is present when the bot is to run. */
 export interface AppConfig {
@@ -36,6 +53,10 @@ export interface AppConfig {
   /** A channel does not get the same section twice within this window; 0 disables it. */
   duplicateWindowSeconds: number;
   logLevel: LogLevel;
+  /** Set when `SHARD_COUNT` is; unset runs one gateway connection (one shard). */
+  shards: ShardConfig | undefined;
+  /** Set when `DISCORD_PUBLIC_KEY` and `INTERACTIONS_PORT` are: `npm start` serves HTTP interactions. */
+  interactions: InteractionsConfig | undefined;
 }
 
 export interface BotConfig extends AppConfig {
@@ -98,6 +119,73 @@ const seconds = (fallback: number, max: number) =>
         return n;
       }),
   );
+
+/** Most shards a bot can ask for here: far above what Discord recommends for the largest bots. */
+export const MAX_SHARDS = 100_000;
+
+const shardCount = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((v, ctx): number | 'auto' | undefined => {
+      if (v === undefined) return undefined;
+      if (v.toLowerCase() === 'auto') return 'auto';
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n < 1 || n > MAX_SHARDS) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be "auto" or a whole number of shards from 1 to ${MAX_SHARDS}, got "${v}"`,
+        });
+        return z.NEVER;
+      }
+      return n;
+    }),
+);
+
+/** `0-3`, `4`, `0-1,6-7`: shard ids and inclusive ranges, comma-separated; sorted, without repeats. */
+const shardIds = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((v, ctx): number[] | undefined => {
+      if (v === undefined) return undefined;
+      const ids = new Set<number>();
+      for (const part of v.split(',').map((p) => p.trim())) {
+        const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
+        const from = m ? Number(m[1]) : NaN;
+        const to = m ? Number(m[2] ?? m[1]) : NaN;
+        if (!m || to < from || to >= MAX_SHARDS) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `must be shard ids or ranges such as "0-3" or "0,2,4-5", got "${v}"`,
+          });
+          return z.NEVER;
+        }
+        for (let id = from; id <= to; id++) ids.add(id);
+      }
+      return [...ids].sort((a, b) => a - b);
+    }),
+);
+
+const HEX_KEY = /^[0-9a-f]{64}$/i;
+
+const port = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((v, ctx): number | undefined => {
+      if (v === undefined) return undefined;
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n < 1 || n > 65_535) {
+        ctx.addIssue({ code: 'custom', message: `must be a TCP port from 1 to 65535, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    }),
+);
 
 function tokenSchema(required: boolean) {
   const shape = z.string().refine((t) => !/^bot\s/i.test(t), {
@@ -184,7 +272,53 @@ function schema(requireToken: boolean) {
         })
         .default(DEFAULTS.logLevel),
     ),
+    SHARD_COUNT: shardCount,
+    SHARD_IDS: shardIds,
+    DISCORD_PUBLIC_KEY: optional(
+      z.string().regex(HEX_KEY, {
+        error:
+          "must be the application's public key: 64 hex digits (Developer Portal › your app › General Information)",
+      }),
+    ),
+    INTERACTIONS_PORT: port,
+    INTERACTIONS_HOST: z.preprocess(blankToUndefined, z.string().default(DEFAULTS.interactionsHost)),
   });
+}
+
+type ParsedEnv = z.infer<ReturnType<typeof schema>>;
+
+/** Rules that tie variables together; each problem names the variable to change. */
+function crossChecks(v: ParsedEnv): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  if (v.SHARD_IDS !== undefined) {
+    if (typeof v.SHARD_COUNT !== 'number') {
+      issues.push({
+        variable: 'SHARD_COUNT',
+        message: `must be a fixed number of shards when SHARD_IDS is set (every process must agree on it), got ${v.SHARD_COUNT === undefined ? 'nothing' : '"auto"'}`,
+      });
+    } else {
+      const outside = v.SHARD_IDS.filter((id) => id >= (v.SHARD_COUNT as number));
+      if (outside.length > 0) {
+        issues.push({
+          variable: 'SHARD_IDS',
+          message: `shard ids run from 0 to SHARD_COUNT - 1 (${v.SHARD_COUNT - 1}); out of range: ${outside.slice(0, 5).join(', ')}`,
+        });
+      }
+    }
+  }
+  if (v.DISCORD_PUBLIC_KEY !== undefined && v.INTERACTIONS_PORT === undefined) {
+    issues.push({
+      variable: 'INTERACTIONS_PORT',
+      message: 'is needed with DISCORD_PUBLIC_KEY: the port to serve the Interactions Endpoint on',
+    });
+  }
+  if (v.INTERACTIONS_PORT !== undefined && v.DISCORD_PUBLIC_KEY === undefined) {
+    issues.push({
+      variable: 'DISCORD_PUBLIC_KEY',
+      message: "is needed with INTERACTIONS_PORT: requests are verified with the application's public key",
+    });
+  }
+  return issues;
 }
 
 /** Validates an environment; throws `ConfigError` listing every problem. Token optional (local console). */
@@ -198,6 +332,8 @@ export function parseConfig(env: Env, options: { requireToken?: boolean } = {}):
     throw new ConfigError(issues);
   }
   const v = result.data;
+  const issues = crossChecks(v);
+  if (issues.length > 0) throw new ConfigError(issues);
   return hideToken({
     token: v.DISCORD_TOKEN,
     clientId: v.DISCORD_CLIENT_ID,
@@ -209,6 +345,15 @@ export function parseConfig(env: Env, options: { requireToken?: boolean } = {}):
     cooldownSeconds: v.COOLDOWN_SECONDS,
     duplicateWindowSeconds: v.DUPLICATE_WINDOW_SECONDS,
     logLevel: v.LOG_LEVEL,
+    shards: v.SHARD_COUNT === undefined ? undefined : { count: v.SHARD_COUNT, ids: v.SHARD_IDS },
+    interactions:
+      v.DISCORD_PUBLIC_KEY !== undefined && v.INTERACTIONS_PORT !== undefined
+        ? {
+            publicKey: v.DISCORD_PUBLIC_KEY.toLowerCase(),
+            port: v.INTERACTIONS_PORT,
+            host: v.INTERACTIONS_HOST,
+          }
+        : undefined,
   });
 }
 

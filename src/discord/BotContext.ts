@@ -1,8 +1,12 @@
-/** What every handler needs: configuration, the current engine, logging, and the bot's safety state. */
-import type { Client } from 'discord.js';
+/**
+ * What every handler needs: configuration, the current engine, logging, and the bot's safety state.
+ * `BotContext` is the same for every transport (gateway, HTTP interactions); `GatewayContext` adds the
+ * discord.js client, which only the chat-message handler needs.
+ */
+import type { Client, REST } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ConceptEngine } from '../answer/ConceptEngine.js';
-import type { BotConfig } from '../config/env.js';
+import type { AppConfig, BotConfig } from '../config/env.js';
 import type { LearningEvent, LearningLog } from '../learn/types.js';
 import { SendFailureLog } from './reply/sendFailures.js';
 import { AnswerMemory } from './safety/AnswerMemory.js';
@@ -10,8 +14,7 @@ import { Cooldown } from './safety/Cooldown.js';
 import { RecentPosts } from './safety/RecentPosts.js';
 
 export interface BotContext {
-  client: Client;
-  config: BotConfig;
+  config: AppConfig;
   /** Always call: a knowledge reload may swap the engine at any time. */
   getEngine: () => ConceptEngine;
   logger: Logger;
@@ -21,21 +24,29 @@ export interface BotContext {
   sendFailures: SendFailureLog;
   /** Records a learning event without waiting and without ever throwing. */
   learn: (event: LearningEvent) => void;
+  /** REST authenticated with the bot token, for posting in channels; absent when there is no token. */
+  botRest: REST | undefined;
+}
+
+export interface GatewayContext extends BotContext {
+  client: Client;
+  config: BotConfig;
 }
 
 export const noopLearningLog: LearningLog = { record: () => undefined };
 
-export function createContext(options: {
-  client: Client;
-  config: BotConfig;
+export interface BotContextOptions {
+  config: AppConfig;
   getEngine: () => ConceptEngine;
   logger: Logger;
   learningLog?: LearningLog;
-}): BotContext {
+  botRest?: REST;
+}
+
+export function createBotContext(options: BotContextOptions): BotContext {
   const { logger } = options;
   const log = options.learningLog ?? noopLearningLog;
   return {
-    client: options.client,
     config: options.config,
     getEngine: options.getEngine,
     logger,
@@ -43,6 +54,7 @@ export function createContext(options: {
     recentPosts: new RecentPosts(options.config.duplicateWindowSeconds),
     memory: new AnswerMemory(),
     sendFailures: new SendFailureLog(logger),
+    botRest: options.botRest,
     learn: (event) => {
       try {
         const result: unknown = log.record(event);
@@ -53,4 +65,15 @@ export function createContext(options: {
       }
     },
   };
+}
+
+export function createContext(options: {
+  client: Client;
+  config: BotConfig;
+  getEngine: () => ConceptEngine;
+  logger: Logger;
+  learningLog?: LearningLog;
+}): GatewayContext {
+  const { client, config, ...rest } = options;
+  return { ...createBotContext({ ...rest, config, botRest: client.rest }), client, config };
 }

@@ -14,7 +14,13 @@ export function intentsFor(config: Pick<BotConfig, 'answerChannelIds'>): Gateway
 }
 
 export function clientOptions(config: BotConfig): ClientOptions {
+  // A sharded process runs exactly its shard ids (see sharding/gatewayProcess.ts).
+  const sharding =
+    config.shards?.ids && typeof config.shards.count === 'number'
+      ? { shards: config.shards.ids, shardCount: config.shards.count }
+      : {};
   return {
+    ...sharding,
     intents: intentsFor(config),
     partials: [Partials.Channel],
     // Nothing the bot sends may ping @everyone, @here, roles or users unless a message says otherwise.

@@ -8,7 +8,7 @@
  * Resolves once the gateway session is ready and, with `config.guildId`, the guild's commands are in
  * sync (fetched, and overwritten only when they differ). Logs the invite URL. Never logs the token.
  */
-import { Events, type Client, type Interaction, type Message } from 'discord.js';
+import { Events, type Client, type Message } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ConceptEngine } from '../answer/ConceptEngine.js';
 import type { BotConfig } from '../config/env.js';
@@ -17,6 +17,7 @@ import { createLogger } from '../logging/logger.js';
 import { createContext } from './BotContext.js';
 import { syncCommands } from './commands/registerCommands.js';
 import { createClient, intentsFor } from './createClient.js';
+import { onGatewayInteractions } from './gateway/gatewayInteractions.js';
 import { InFlight } from './InFlight.js';
 import { inviteUrl } from './inviteUrl.js';
 import { routeInteraction, routeMessage } from './router.js';
@@ -45,9 +46,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const inFlight = new InFlight();
   let stopping = false;
 
-  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+  onGatewayInteractions(client, (interaction, reply) => {
     if (stopping) return;
-    void inFlight.track(routeInteraction(ctx, interaction));
+    void inFlight.track(routeInteraction(ctx, interaction, reply));
   });
   client.on(Events.MessageCreate, (message: Message) => {
     if (stopping) return;

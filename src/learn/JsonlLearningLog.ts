@@ -1,4 +1,5 @@
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
 import { dataDirFromEnv, questionsLogPath } from './dataDir.js';
 import type { LearningRecord } from './LearningRecord.js';
 import type { LearningEvent, LearningLog } from './types.js';
@@ -13,6 +14,8 @@ export interface LearningLogLogger {
 export interface JsonlLearningLogOptions {
   /** Folder of `questions.jsonl` and `salt`; default `DATA_DIR` or `./data`. */
   dataDir?: string;
+  /** The log's file name in `dataDir`; default `questions.jsonl` (each bot process of a sharded or HTTP deployment writes its own). */
+  fileName?: string;
   /** Default: one console line per message. */
   logger?: LearningLogLogger;
   /** After a write fails, records are dropped for this long, then writing is tried again; default 60 s. */
@@ -61,7 +64,7 @@ export class JsonlLearningLog implements LearningLog {
 
   constructor(options: JsonlLearningLogOptions = {}) {
     this.dataDir = options.dataDir ?? dataDirFromEnv();
-    this.file = questionsLogPath(this.dataDir);
+    this.file = options.fileName ? path.join(this.dataDir, options.fileName) : questionsLogPath(this.dataDir);
     this.logger = options.logger ?? consoleLogger;
     this.retryAfterMs = options.retryAfterMs ?? 60_000;
     this.maxQueue = options.maxQueue ?? 10_000;

@@ -31,7 +31,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Gateway, Intents, type GatewaySession } from './gateway.js';
+import { Gateway, Intents, receivesGuild, type GatewaySession, type IdentifyRecord } from './gateway.js';
 import {
   InteractionRecord,
   InteractionType,
@@ -41,18 +41,41 @@ import {
   type EmulatedInteraction,
   type OptionValue,
 } from './interactions.js';
+import { ApiError } from './limits.js';
+import { InteractionsEndpoint, type EndpointResponse, type RawDelivery } from './interactionsEndpoint.js';
 import { RestServer, type FailRule, type RateLimitOptions, type RecordedCall } from './rest.js';
 import {
   APPLICATION_FLAGS,
   World,
   stripInternal,
   type EmuChannel,
+  type EmuGuild,
   type EmuUser,
   type Json,
 } from './state.js';
+import { shardOf } from './snowflake.js';
 
 export type { EmulatedInteraction } from './interactions.js';
+export type { IdentifyRecord } from './gateway.js';
+export type { EmuGuild } from './state.js';
+export { shardOf } from './snowflake.js';
 export type { FailRule, RateLimitOptions, RecordedCall, RecordedFile } from './rest.js';
+export type { EndpointResponse, RawDelivery } from './interactionsEndpoint.js';
+
+/** One interaction delivered to the Interactions Endpoint over HTTP. */
+export interface DeliveryRecord {
+  interactionId: string;
+  /** Interaction type (1 PING, 2 command, 3 component, 4 autocomplete). */
+  type: number;
+  /** HTTP status, or 0 when no response came (timeout, connection refused). */
+  status: number;
+  /** Send to complete response (ms). */
+  ms: number;
+  /** The callback type of a 200 response. */
+  callbackType?: number;
+  /** Why Discord would show "This interaction failed": a bad status, body or callback. */
+  error?: string;
+}
 export { Intents } from './gateway.js';
 
 export interface EmulatorOptions {
@@ -66,6 +89,14 @@ export interface EmulatorOptions {
   allowedPrivilegedIntents?: number;
   /** How long a dropped session remains resumable. Default 120 s. */
   sessionTtlMs?: number;
+  /** `shards` in `GET /gateway/bot` (Discord's recommended shard count). Default 1. */
+  recommendedShards?: number;
+  /** `session_start_limit.max_concurrency`. Default 1. */
+  maxConcurrency?: number;
+  /** IDENTIFY with fewer shards closes with 4011 Sharding Required. Default 1. */
+  requiredShards?: number;
+  /** Refuse (op 9) a second IDENTIFY in one rate-limit bucket within 5 s. Default false; always logged. */
+  enforceIdentifyRate?: boolean;
 }
 
 export interface UserRef {
@@ -174,6 +205,11 @@ export class DiscordEmulator {
   private readonly interactionsByToken = new Map<string, InteractionRecord>();
   private readyCount = 0;
   private stopped = false;
+  private readonly rest: RestServer;
+  /** Signs and sends interactions to the bot's Interactions Endpoint, once one is set. */
+  private readonly endpoint = new InteractionsEndpoint();
+  /** HTTP deliveries of interactions (Interactions Endpoint mode), in order. */
+  readonly deliveries: DeliveryRecord[] = [];
 
   static async start(opts: EmulatorOptions = {}): Promise<DiscordEmulator> {
     const server = createServer();
@@ -206,10 +242,18 @@ export class DiscordEmulator {
       buildReady: (session) => this.readyPayload(session, resumeUrl),
       // Like Discord, GUILD_CREATE (lazy guild load) needs the GUILDS intent; discord.js then stops waiting.
       buildInitialDispatches: (session) =>
-        session.intents & Intents.Guilds ? [{ t: 'GUILD_CREATE', d: this.world.guildCreatePayload() }] : [],
+        session.intents & Intents.Guilds
+          ? this.guildsOf(session).map((g) => ({ t: 'GUILD_CREATE', d: this.world.guildCreatePayload(g.id) }))
+          : [],
       buildMembersChunk: (d) => this.membersChunk(d),
+      maxConcurrency: opts.maxConcurrency ?? 1,
+      requiredShards: opts.requiredShards ?? 1,
+      enforceIdentifyRate: opts.enforceIdentifyRate ?? false,
     });
-    const world = new World(this.gateway, { baseUrl: () => this.baseUrl });
+    const world = new World(this.gateway, {
+      baseUrl: () => this.baseUrl,
+      verifyKey: () => this.endpoint.publicKey,
+    });
     this.world = world;
 
     this.token = world.token;
@@ -226,20 +270,24 @@ export class DiscordEmulator {
     this.gateway.on('ready', onLive);
     this.gateway.on('resumed', onLive);
 
-    const rest = new RestServer({
+    this.rest = new RestServer({
       world,
       interactionsById: this.interactionsById,
       interactionsByToken: this.interactionsByToken,
       baseUrl: () => this.baseUrl,
       gatewayUrl: () => gatewayUrl,
       identifies: () => this.gateway.identifies,
+      sharding: {
+        recommendedShards: opts.recommendedShards ?? 1,
+        maxConcurrency: opts.maxConcurrency ?? 1,
+      },
       record: (call) => this.record(call),
       takeFailure: (method, path) => this.takeFailure(method, path),
       rateLimit: opts.rateLimit === undefined ? { limit: 50, windowMs: 1000 } : opts.rateLimit,
       internalErrors: this.internalErrors,
     });
     server.on('request', (req, res) => {
-      rest.handle(req, res).catch((err: unknown) => {
+      this.rest.handle(req, res).catch((err: unknown) => {
         this.internalErrors.push(err instanceof Error ? err : new Error(String(err)));
         if (!res.headersSent) res.writeHead(500);
         res.end();
@@ -286,7 +334,7 @@ export class DiscordEmulator {
         email: null,
         flags: 0,
       },
-      guilds: [{ id: world.guildId, unavailable: true }],
+      guilds: this.guildsOf(session).map((g) => ({ id: g.id, unavailable: true })),
       guild_join_requests: [],
       relationships: [],
       private_channels: [],
@@ -294,7 +342,7 @@ export class DiscordEmulator {
       session_id: session.id,
       session_type: 'normal',
       resume_gateway_url: resumeUrl,
-      shard: [0, 1],
+      shard: [...session.shard],
       application: { id: world.applicationId, flags: APPLICATION_FLAGS },
       auth: {},
       geo_ordered_rtc_regions: ['emulator'],
@@ -302,13 +350,19 @@ export class DiscordEmulator {
     };
   }
 
+  /** The guilds a session's shard holds. */
+  private guildsOf(session: GatewaySession): EmuGuild[] {
+    return [...this.world.guilds.values()].filter((g) => receivesGuild(session, g.id));
+  }
+
   private membersChunk(d: Json): Json | null {
-    if (!d || d.guild_id !== this.world.guildId) return null;
+    const guildId = d ? String(d.guild_id) : '';
+    if (!this.world.guild(guildId)) return null;
     const wanted: string[] | null = Array.isArray(d.user_ids) ? d.user_ids.map(String) : null;
     const ids = [...this.world.members.keys()].filter((id) => !wanted || wanted.includes(id));
     return {
-      guild_id: this.world.guildId,
-      members: ids.map((id) => this.world.memberPayload(id, true)),
+      guild_id: guildId,
+      members: ids.map((id) => this.world.memberPayload(id, true, guildId)),
       chunk_index: 0,
       chunk_count: 1,
       not_found: wanted ? wanted.filter((id) => !this.world.members.has(id)) : [],
@@ -338,6 +392,65 @@ export class DiscordEmulator {
       timer.unref();
       this.readyWaiters.add(check);
     });
+  }
+
+  /** Every IDENTIFY so far with its shard, bucket and time (see `tooSoon` for identify-rate breaches). */
+  get identifyLog(): readonly IdentifyRecord[] {
+    return this.gateway.identifyLog;
+  }
+
+  /** `[shard_id, num_shards]` of every live session. */
+  liveShards(): [number, number][] {
+    return this.gateway.liveSessions().map((s) => [s.shard[0], s.shard[1]]);
+  }
+
+  /** Resolves once shards 0..count-1 of `count` all have a live session. */
+  async waitForShards(count: number, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const covered = () => {
+      const live = new Set(
+        this.liveShards()
+          .filter(([, n]) => n === count)
+          .map(([id]) => id),
+      );
+      return Array.from({ length: count }, (_, i) => i).every((i) => live.has(i));
+    };
+    while (!covered()) {
+      if (Date.now() > deadline) {
+        throw new Error(
+          `shards of ${count} live within ${timeoutMs} ms: ${JSON.stringify(this.liveShards())}`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /**
+   * Adds the bot to a new guild (channels general, help and locked). With `shard`, the guild's id puts it
+   * on that shard of `shard.count`. Shards already connected get its GUILD_CREATE, as when a bot joins.
+   */
+  createGuild(options: { name?: string; shard?: { id: number; count: number } } = {}): {
+    id: string;
+    name: string;
+    channels: { general: string; help: string; locked: string };
+  } {
+    const guild = this.world.createGuild(options);
+    this.gateway.dispatch(
+      'GUILD_CREATE',
+      (session) => (session.intents & Intents.Guilds ? this.world.guildCreatePayload(guild.id) : null),
+      guild.id,
+    );
+    return { id: guild.id, name: guild.name, channels: { ...guild.channelIds } };
+  }
+
+  /** Every guild the bot is in (the first is `guildId`). */
+  guildIds(): string[] {
+    return [...this.world.guilds.keys()];
+  }
+
+  /** Discord's formula: the shard of `shardCount` that receives the guild's events. */
+  shardOf(guildId: string, shardCount: number): number {
+    return shardOf(guildId, shardCount);
   }
 
   /**
@@ -539,17 +652,17 @@ export class DiscordEmulator {
   private interactionTarget(input: { user: UserRef; channelId?: string; dm?: boolean }): {
     user: EmuUser;
     channel: EmuChannel;
-    guild: boolean;
+    guild: string | null;
   } {
     this.assertRunning();
     const user = this.world.ensureUser(input.user);
     const channel = input.dm
       ? this.world.dmChannelFor(user.id)
       : this.world.channel(input.channelId ?? this.channels.general);
-    return { user, channel, guild: this.world.isGuildChannel(channel) };
+    return { user, channel, guild: this.world.isGuildChannel(channel) ? (channel.guildId ?? null) : null };
   }
 
-  private requireCommand(name: string, type: number, guild: boolean): Json {
+  private requireCommand(name: string, type: number, guild: string | null): Json {
     const cmd = findCommand(this.world, name, type, guild);
     if (!cmd) {
       throw new Error(
@@ -580,8 +693,96 @@ export class DiscordEmulator {
     this.interactionsByToken.set(rec.token, rec);
     this.interactions.push(rec);
     rec.dispatched();
-    this.gateway.dispatch('INTERACTION_CREATE', () => rec.raw);
+    if (this.endpoint.url) void this.deliverInteraction(rec);
+    else this.gateway.dispatch('INTERACTION_CREATE', () => rec.raw, channel.guildId ?? null);
     return rec;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Interactions Endpoint (HTTP) mode
+
+  /** The application's Ed25519 public key (hex): what the bot's DISCORD_PUBLIC_KEY must be. */
+  get publicKey(): string {
+    return this.endpoint.publicKey;
+  }
+
+  /**
+   * With a URL, interactions are POSTed there (signed) instead of sent over the gateway, and the HTTP
+   * response is taken as the callback; null goes back to the gateway.
+   */
+  setInteractionsEndpoint(url: string | null): void {
+    this.endpoint.url = url;
+  }
+
+  /** Signs (or, as told, mis-signs) and POSTs a raw body to the endpoint; returns the bot's response. */
+  deliverRaw(input: RawDelivery): Promise<EndpointResponse> {
+    return this.endpoint.deliver(input);
+  }
+
+  /** The hex signature Discord would send for `timestamp + body`. */
+  signature(timestamp: string, body: string | Buffer): string {
+    return this.endpoint.sign(timestamp, body);
+  }
+
+  /** A PING as Discord sends it (when the URL is saved, and now and then); returns the response. */
+  ping(): Promise<EndpointResponse> {
+    return this.endpoint.deliver({ body: JSON.stringify(this.pingPayload()) });
+  }
+
+  /**
+   * What the Developer Portal checks before it saves an Interactions Endpoint URL: a signed PING must
+   * get `{"type":1}` and a badly signed one a 401. Throws saying which check failed.
+   */
+  async verifyInteractionsEndpoint(): Promise<void> {
+    const pong = await this.ping();
+    if (pong.status !== 200 || (pong.json as { type?: unknown } | undefined)?.type !== 1) {
+      throw new Error(`PING was answered ${pong.status} ${pong.text.slice(0, 200)}`);
+    }
+    const body = JSON.stringify(this.pingPayload());
+    const forged = await this.endpoint.deliver({ body, signature: 'ab'.repeat(64) });
+    if (forged.status !== 401) throw new Error(`a badly signed PING was answered ${forged.status}, not 401`);
+  }
+
+  private pingPayload(): Json {
+    return {
+      id: this.world.ids.next(),
+      application_id: this.world.applicationId,
+      type: InteractionType.Ping,
+      token: `aW50ZXJhY3Rpb24${this.world.ids.next()}`,
+      version: 1,
+      user: this.world.userPayload(this.world.users.get(this.world.ownerId)!),
+    };
+  }
+
+  private async deliverInteraction(rec: InteractionRecord): Promise<void> {
+    const record: DeliveryRecord = { interactionId: rec.id, type: rec.raw.type, status: 0, ms: 0 };
+    this.deliveries.push(record);
+    let response: EndpointResponse;
+    try {
+      // Discord gives up on the HTTP response when the interaction's 3 s are over.
+      response = await this.endpoint.deliver({ body: JSON.stringify(rec.raw), timeoutMs: this.ackTimeoutMs });
+    } catch (err) {
+      record.error = `no response: ${err instanceof Error ? err.message : String(err)}`;
+      return;
+    }
+    record.status = response.status;
+    record.ms = response.ms;
+    if (response.status !== 200) {
+      record.error = `status ${response.status}`;
+      return;
+    }
+    if (!response.contentType?.startsWith('application/json') || typeof response.json !== 'object') {
+      record.error = `not a JSON body (${response.contentType ?? 'no content-type'})`;
+      return;
+    }
+    record.callbackType = (response.json as { type?: number }).type;
+    try {
+      this.rest.acceptInteractionResponse(rec, response.json);
+    } catch (err) {
+      record.error = err instanceof ApiError ? JSON.stringify(err.body) : String(err);
+      if (!(err instanceof ApiError))
+        this.internalErrors.push(err instanceof Error ? err : new Error(String(err)));
+    }
   }
 
   // -------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import type { Duplex } from 'node:stream';
 import zlib from 'node:zlib';
 import { EventEmitter } from 'node:events';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
+import { shardOf } from './snowflake.js';
 
 export const Op = {
   Dispatch: 0,
@@ -38,6 +39,7 @@ export const Close = {
   InvalidSeq: 4007,
   SessionTimedOut: 4009,
   InvalidShard: 4010,
+  ShardingRequired: 4011,
   InvalidAPIVersion: 4012,
   InvalidIntents: 4013,
   DisallowedIntents: 4014,
@@ -68,6 +70,8 @@ interface Payload {
 export interface GatewaySession {
   readonly id: string;
   readonly intents: number;
+  /** `[shard_id, num_shards]` from IDENTIFY; `[0, 1]` when none was sent. */
+  readonly shard: readonly [number, number];
   /** Last sequence number assigned. */
   seq: number;
   /** Dispatches (with `s`) kept for replay on RESUME. */
@@ -96,7 +100,29 @@ export interface GatewayOptions {
   sessionTtlMs: number;
   /** Max dispatches kept per session for replay. */
   bufferSize: number;
+  /** `session_start_limit.max_concurrency`: identify buckets are `shard_id % maxConcurrency`. */
+  maxConcurrency: number;
+  /** Fewest shards the bot may run (more guilds than one shard may hold); fewer close with 4011. */
+  requiredShards: number;
+  /**
+   * Whether a second IDENTIFY in one bucket within 5 s is refused with op 9 (as Discord rate-limits
+   * identifies). Off by default: tests that restart a bot would trip it; every identify is logged anyway.
+   */
+  enforceIdentifyRate: boolean;
 }
+
+/** One IDENTIFY, as the gateway saw it. */
+export interface IdentifyRecord {
+  shard: readonly [number, number];
+  /** `shard_id % max_concurrency`. */
+  bucket: number;
+  at: number;
+  /** Another IDENTIFY in the same bucket less than 5 s earlier. */
+  tooSoon: boolean;
+}
+
+/** Identify rate-limit window per bucket. */
+export const IDENTIFY_WINDOW_MS = 5_000;
 
 export interface GatewayEvents {
   identify: [session: GatewaySession];
@@ -170,6 +196,8 @@ export class Gateway extends EventEmitter<GatewayEvents> {
   readonly connections = new Set<GatewayConnection>();
   identifies = 0;
   resumes = 0;
+  /** Every accepted or refused IDENTIFY with its shard and bucket. */
+  readonly identifyLog: IdentifyRecord[] = [];
   lastIntents: number | undefined;
   /** Set to false to stop answering heartbeats (simulates a zombied connection). */
   ackHeartbeats = true;
@@ -291,13 +319,29 @@ export class Gateway extends EventEmitter<GatewayEvents> {
       conn.close(Close.DisallowedIntents, 'Disallowed intent(s).');
       return;
     }
-    if (d.shard !== undefined && (!Array.isArray(d.shard) || d.shard[0] !== 0 || d.shard[1] !== 1)) {
+    const shard = d.shard === undefined ? ([0, 1] as const) : validShard(d.shard);
+    if (!shard) {
       conn.close(Close.InvalidShard, 'Invalid shard.');
+      return;
+    }
+    if (shard[1] < this.opts.requiredShards) {
+      conn.close(Close.ShardingRequired, 'Sharding required.');
+      return;
+    }
+    const bucket = shard[0] % this.opts.maxConcurrency;
+    const at = Date.now();
+    const tooSoon = this.identifyLog.some(
+      (r) => r.bucket === bucket && !r.tooSoon && at - r.at < IDENTIFY_WINDOW_MS,
+    );
+    this.identifyLog.push({ shard, bucket, at, tooSoon });
+    if (tooSoon && this.opts.enforceIdentifyRate) {
+      conn.send({ op: Op.InvalidSession, d: false, s: null, t: null });
       return;
     }
     const session: GatewaySession = {
       id: randomBytes(16).toString('hex'),
       intents,
+      shard,
       seq: 0,
       buffer: [],
       conn,
@@ -384,11 +428,14 @@ export class Gateway extends EventEmitter<GatewayEvents> {
 
   /**
    * Sends a dispatch to every session; `produce` returns the per-session payload (intents filtering and
-   * MESSAGE_CONTENT stripping happen there) or null to skip that session.
+   * MESSAGE_CONTENT stripping happen there) or null to skip that session. With `guildId`, only the
+   * sessions whose shard holds that guild get it (`(guild_id >> 22) % num_shards`); `null` (a DM)
+   * goes to shard 0 alone, as on Discord.
    */
-  dispatch(t: string, produce: (session: GatewaySession) => Json | null): void {
+  dispatch(t: string, produce: (session: GatewaySession) => Json | null, guildId?: string | null): void {
     this.expireSessions();
     for (const session of this.sessions.values()) {
+      if (guildId !== undefined && !receivesGuild(session, guildId)) continue;
       const d = produce(session);
       if (d !== null && d !== undefined) this.sendTo(session, t, d);
     }
@@ -440,6 +487,21 @@ export class Gateway extends EventEmitter<GatewayEvents> {
     this.sessions.clear();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
+}
+
+/** Whether a session's shard receives the events of `guildId` (null: a DM, shard 0 only). */
+export function receivesGuild(session: GatewaySession, guildId: string | null): boolean {
+  const [id, count] = session.shard;
+  if (guildId === null) return id === 0;
+  return count === 1 || shardOf(guildId, count) === id;
+}
+
+function validShard(value: unknown): readonly [number, number] | null {
+  if (!Array.isArray(value) || value.length !== 2) return null;
+  const [id, count] = value as unknown[];
+  if (!Number.isInteger(id) || !Number.isInteger(count)) return null;
+  if ((count as number) < 1 || (id as number) < 0 || (id as number) >= (count as number)) return null;
+  return [id as number, count as number];
 }
 
 function toBuffer(data: RawData): Buffer {

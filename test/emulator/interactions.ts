@@ -145,6 +145,7 @@ export interface InteractionContext {
 export function basePayload(ctx: InteractionContext, type: number, data: Json): Json {
   const { world, user, channel } = ctx;
   const guild = world.isGuildChannel(channel);
+  const guildId = channel.guildId ?? world.guildId;
   const appPermissions = world.permissionsFor(world.botUser.id, channel.id);
   return {
     id: ctx.id,
@@ -153,15 +154,15 @@ export function basePayload(ctx: InteractionContext, type: number, data: Json): 
     data,
     ...(guild
       ? {
-          guild_id: world.guildId,
-          guild: { id: world.guildId, locale: 'en-US', features: [] },
+          guild_id: guildId,
+          guild: { id: guildId, locale: 'en-US', features: [] },
           guild_locale: 'en-US',
           member: {
-            ...world.memberPayload(user.id, true),
+            ...world.memberPayload(user.id, true, guildId),
             permissions: world.permissionsFor(user.id, channel.id).toString(),
           },
           context: 0,
-          authorizing_integration_owners: { '0': world.guildId },
+          authorizing_integration_owners: { '0': guildId },
         }
       : {
           user: world.userPayload(user),
@@ -186,10 +187,15 @@ export function basePayload(ctx: InteractionContext, type: number, data: Json): 
 export type OptionValue = string | number | boolean;
 
 /** Finds the registered command a user would pick: guild commands first (in the guild), then global. */
-export function findCommand(world: World, name: string, type: number, guild: boolean): Json | undefined {
+export function findCommand(
+  world: World,
+  name: string,
+  type: number,
+  guildId: string | null,
+): Json | undefined {
   const match = (c: Json) => c.name === name && (c.type ?? 1) === type;
-  if (guild) {
-    const gc = [...(world.guildCommands.get(world.guildId)?.values() ?? [])].find(match);
+  if (guildId) {
+    const gc = [...(world.guildCommands.get(guildId)?.values() ?? [])].find(match);
     if (gc) return gc;
   }
   return [...world.globalCommands.values()].find(match);
@@ -201,7 +207,7 @@ export function coerceOption(
   opt: Json,
   value: OptionValue,
   resolved: Json,
-  guild: boolean,
+  guildId: string | null,
 ): OptionValue {
   switch (opt.type) {
     case OptionType.String:
@@ -225,10 +231,11 @@ export function coerceOption(
       const u = world.users.get(id);
       if (u) {
         (resolved.users ??= {})[id] = world.userPayload(u);
-        if (guild) {
+        const g = guildId ? world.guild(guildId) : undefined;
+        if (g) {
           (resolved.members ??= {})[id] = {
-            ...world.memberPayload(id, false),
-            permissions: world.permissionsFor(id, world.channelIds.general).toString(),
+            ...world.memberPayload(id, false, g.id),
+            permissions: world.permissionsFor(id, g.channelIds.general).toString(),
           };
         }
       } else if (opt.type === OptionType.Mentionable && world.roles.has(id)) {
@@ -273,7 +280,7 @@ export function buildOptions(
     focused?: { name: string; value: string };
   },
   resolved: Json,
-  guild: boolean,
+  guildId: string | null,
 ): Json[] {
   let defs: Json[] = command.options ?? [];
   const wrap: ((inner: Json[]) => Json[])[] = [];
@@ -295,7 +302,7 @@ export function buildOptions(
   for (const [name, value] of Object.entries(input.options ?? {})) {
     const def = defs.find((o) => o.name === name);
     if (!def) throw new Error(`Command "${command.name}" has no option "${name}"`);
-    out.push({ name, type: def.type, value: coerceOption(world, def, value, resolved, guild) });
+    out.push({ name, type: def.type, value: coerceOption(world, def, value, resolved, guildId) });
   }
   if (input.focused) {
     const def = defs.find((o) => o.name === input.focused!.name);

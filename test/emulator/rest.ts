@@ -69,6 +69,8 @@ export interface RestContext {
   baseUrl: () => string;
   gatewayUrl: () => string;
   identifies: () => number;
+  /** `shards` and `session_start_limit.max_concurrency` of GET /gateway/bot. */
+  sharding: { recommendedShards: number; maxConcurrency: number };
   record: (call: RecordedCall) => void;
   takeFailure: (method: string, path: string) => FailRule | null;
   rateLimit: RateLimitOptions | false;
@@ -268,12 +270,12 @@ export class RestServer {
       status: 200,
       body: {
         url: this.ctx.gatewayUrl(),
-        shards: 1,
+        shards: this.ctx.sharding.recommendedShards,
         session_start_limit: {
           total: 1000,
           remaining: Math.max(0, 1000 - this.ctx.identifies()),
           reset_after: 86_400_000,
-          max_concurrency: 1,
+          max_concurrency: this.ctx.sharding.maxConcurrency,
         },
       },
     }));
@@ -379,7 +381,7 @@ export class RestServer {
   private commandMap(r: Req): Map<string, Json> {
     if (r.params.app !== this.world.applicationId) throw apiErrors.unknownApplication();
     if (r.params.guild === undefined) return this.world.globalCommands;
-    if (r.params.guild !== this.world.guildId) throw apiErrors.missingAccess();
+    if (!this.world.guild(r.params.guild)) throw apiErrors.missingAccess();
     let map = this.world.guildCommands.get(r.params.guild);
     if (!map) {
       map = new Map();
@@ -465,6 +467,21 @@ export class RestServer {
 
   // -------------------------------------------------------------------------------------------
   // Interactions
+
+  /**
+   * An interaction's HTTP response (Interactions Endpoint mode), taken as the callback Discord would
+   * have received by REST: the same checks, the same effects. Throws ApiError when Discord would refuse it.
+   */
+  acceptInteractionResponse(rec: InteractionRecord, body: Json): void {
+    this.interactionCallback({
+      method: 'POST',
+      path: `/interactions/${rec.id}/${rec.token}/callback`,
+      query: new URLSearchParams(),
+      params: { interaction: rec.id, token: rec.token },
+      body,
+      files: [],
+    });
+  }
 
   private interactionCallback(r: Req): Res {
     const rec = this.ctx.interactionsById.get(r.params.interaction!);

@@ -40,3 +40,28 @@ export function snowflakeTime(id: string): number {
 export function snowflakeIso(id: string): string {
   return new Date(snowflakeTime(id)).toISOString().replace('Z', '+00:00');
 }
+
+/** Discord's sharding formula: the shard that receives a guild's events. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/**
+ * Snowflakes placed on a chosen shard: the timestamp is moved back (at most `shardCount - 1` ms) until
+ * `shardOf(id, shardCount) === shard`. They use worker id 2, so they never collide with a
+ * SnowflakeGenerator's ids (worker 1).
+ */
+export class ShardedSnowflakes {
+  private increment = 0n;
+
+  next(shard: number, shardCount: number): string {
+    if (!Number.isInteger(shard) || shard < 0 || shard >= shardCount) {
+      throw new RangeError(`shard ${shard} is not in 0..${shardCount - 1}`);
+    }
+    const count = BigInt(shardCount);
+    let ms = BigInt(Date.now()) - DISCORD_EPOCH;
+    ms -= (((ms - BigInt(shard)) % count) + count) % count;
+    this.increment = (this.increment + 1n) & 0xfffn;
+    return ((ms << 22n) | (2n << 17n) | this.increment).toString();
+  }
+}

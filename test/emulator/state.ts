@@ -1,10 +1,11 @@
 /**
- * The emulated world: one application/bot, one guild with text channels, users, DM channels, stored
- * messages and registered commands, plus builders that turn them into Discord API v10 objects and the
- * intents rules for message dispatches.
+ * The emulated world: one application/bot, guilds with text channels (the first made at start, more
+ * with `createGuild`), users, DM channels, stored messages and registered commands, plus builders that
+ * turn them into Discord API v10 objects and the intents and shard rules for dispatches. Every user is a
+ * member of every guild; roles and channels belong to one guild.
  */
 import { randomBytes } from 'node:crypto';
-import { SnowflakeGenerator, snowflakeIso } from './snowflake.js';
+import { ShardedSnowflakes, SnowflakeGenerator, snowflakeIso } from './snowflake.js';
 import { Intents, type Gateway, type GatewaySession } from './gateway.js';
 import { apiErrors } from './limits.js';
 
@@ -46,6 +47,8 @@ export interface Overwrite {
 export interface EmuChannel {
   id: string;
   type: 0 | 1; // GUILD_TEXT | DM
+  /** The guild of a guild channel. */
+  guildId?: string;
   name?: string;
   position?: number;
   topic?: string | null;
@@ -56,6 +59,7 @@ export interface EmuChannel {
 
 export interface EmuRole {
   id: string;
+  guildId: string;
   name: string;
   permissions: bigint;
   position: number;
@@ -72,8 +76,19 @@ export interface StoredAttachment {
   proxy_url: string;
 }
 
+export interface EmuGuild {
+  id: string;
+  name: string;
+  ownerId: string;
+  botRoleId: string;
+  channelIds: { general: string; help: string; locked: string };
+  joinedAt: string;
+}
+
 export interface WorldOptions {
   baseUrl: () => string;
+  /** The application's public key (hex), shown as `verify_key`. */
+  verifyKey: () => string;
 }
 
 const CHANNEL_TYPE_DM = 1;
@@ -81,13 +96,17 @@ const MESSAGE_TYPE_REPLY = 19;
 
 export class World {
   readonly ids = new SnowflakeGenerator();
+  private readonly shardedIds = new ShardedSnowflakes();
   readonly applicationId: string;
   readonly botUser: EmuUser;
   readonly token: string;
+  /** The first guild's id, owner, bot role and channels. */
   readonly guildId: string;
   readonly ownerId: string;
   readonly botRoleId: string;
   readonly channelIds: { general: string; help: string; locked: string };
+  /** Every guild the bot is in, in creation order. */
+  readonly guilds = new Map<string, EmuGuild>();
   readonly users = new Map<string, EmuUser>();
   readonly members = new Map<string, { joinedAt: string; roles: string[] }>();
   readonly roles = new Map<string, EmuRole>();
@@ -113,13 +132,25 @@ export class World {
     const idPart = Buffer.from(this.botUser.id).toString('base64url');
     this.token = `${idPart}.${randomBytes(4).toString('base64url')}.${randomBytes(28).toString('base64url')}`;
 
-    this.guildId = this.ids.next();
-    const owner = this.createUser('guild-owner');
-    this.ownerId = owner.id;
-    this.guildJoinedAt = new Date().toISOString().replace('Z', '+00:00');
+    const first = this.createGuild({ name: 'Concept Bot Test Guild' });
+    this.guildId = first.id;
+    this.ownerId = first.ownerId;
+    this.botRoleId = first.botRoleId;
+    this.guildJoinedAt = first.joinedAt;
+    this.channelIds = first.channelIds;
+  }
 
-    this.roles.set(this.guildId, {
-      id: this.guildId,
+  /**
+   * A guild with @everyone, the bot's role and the channels general, help and locked (the bot may not
+   * send in locked). With `shard`, its id is chosen so that Discord's formula puts it on that shard.
+   */
+  createGuild(options: { name?: string; shard?: { id: number; count: number } } = {}): EmuGuild {
+    const id = options.shard ? this.shardedIds.next(options.shard.id, options.shard.count) : this.ids.next();
+    const owner = this.createUser(`owner-${this.guilds.size}`);
+    const joinedAt = new Date().toISOString().replace('Z', '+00:00');
+    this.roles.set(id, {
+      id,
+      guildId: id,
       name: '@everyone',
       position: 0,
       managed: false,
@@ -135,9 +166,10 @@ export class World {
         Permission.ChangeNickname |
         Permission.UseApplicationCommands,
     });
-    this.botRoleId = this.ids.next();
-    this.roles.set(this.botRoleId, {
-      id: this.botRoleId,
+    const botRoleId = this.ids.next();
+    this.roles.set(botRoleId, {
+      id: botRoleId,
+      guildId: id,
       name: 'concept-bot',
       position: 1,
       managed: true,
@@ -149,19 +181,49 @@ export class World {
         Permission.ReadMessageHistory |
         Permission.AttachFiles,
     });
-    this.members.set(this.botUser.id, { joinedAt: this.guildJoinedAt, roles: [this.botRoleId] });
+    const botMember = this.members.get(this.botUser.id) ?? { joinedAt, roles: [] };
+    botMember.roles.push(botRoleId);
+    this.members.set(this.botUser.id, botMember);
 
     const mk = (name: string, position: number, overwrites: Overwrite[] = []): string => {
-      const id = this.ids.next();
-      this.channels.set(id, { id, type: 0, name, position, topic: null, overwrites, lastMessageId: null });
-      this.channelMessages.set(id, []);
-      return id;
+      const channelId = this.ids.next();
+      this.channels.set(channelId, {
+        id: channelId,
+        type: 0,
+        guildId: id,
+        name,
+        position,
+        topic: null,
+        overwrites,
+        lastMessageId: null,
+      });
+      this.channelMessages.set(channelId, []);
+      return channelId;
     };
-    this.channelIds = {
-      general: mk('general', 0),
-      help: mk('help', 1),
-      locked: mk('locked', 2, [{ id: this.botUser.id, type: 1, allow: 0n, deny: Permission.SendMessages }]),
+    const guild: EmuGuild = {
+      id,
+      name: options.name ?? `Test Guild ${this.guilds.size + 1}`,
+      ownerId: owner.id,
+      botRoleId,
+      joinedAt,
+      channelIds: {
+        general: mk('general', 0),
+        help: mk('help', 1),
+        locked: mk('locked', 2, [{ id: this.botUser.id, type: 1, allow: 0n, deny: Permission.SendMessages }]),
+      },
     };
+    this.guilds.set(id, guild);
+    return guild;
+  }
+
+  guild(id: string): EmuGuild | undefined {
+    return this.guilds.get(id);
+  }
+
+  /** The guild a channel belongs to (undefined for DMs and unknown channels). */
+  guildOf(channelId: string): EmuGuild | undefined {
+    const ch = this.channels.get(channelId);
+    return ch?.guildId ? this.guilds.get(ch.guildId) : undefined;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -207,18 +269,19 @@ export class World {
 
   permissionsFor(userId: string, channelId: string): bigint {
     const ch = this.channels.get(channelId);
-    if (!ch || !this.isGuildChannel(ch)) return ALL_PERMISSIONS;
-    if (userId === this.ownerId) return ALL_PERMISSIONS;
-    const member = this.members.get(userId);
-    const everyone = this.roles.get(this.guildId)!;
+    const guild = ch ? this.guildOf(ch.id) : undefined;
+    if (!ch || !guild || !this.isGuildChannel(ch)) return ALL_PERMISSIONS;
+    if (userId === guild.ownerId) return ALL_PERMISSIONS;
+    const memberRoles = this.memberRoles(userId, guild.id);
+    const everyone = this.roles.get(guild.id)!;
     let perms = everyone.permissions;
-    for (const r of member?.roles ?? []) perms |= this.roles.get(r)?.permissions ?? 0n;
+    for (const r of memberRoles) perms |= this.roles.get(r)?.permissions ?? 0n;
     if (perms & Permission.Administrator) return ALL_PERMISSIONS;
     const ow = (pred: (o: Overwrite) => boolean) => ch.overwrites.filter(pred);
-    for (const o of ow((o) => o.id === this.guildId)) perms = (perms & ~o.deny) | o.allow;
+    for (const o of ow((o) => o.id === guild.id)) perms = (perms & ~o.deny) | o.allow;
     let allow = 0n;
     let deny = 0n;
-    for (const o of ow((o) => o.type === 0 && (member?.roles ?? []).includes(o.id))) {
+    for (const o of ow((o) => o.type === 0 && memberRoles.includes(o.id))) {
       allow |= o.allow;
       deny |= o.deny;
     }
@@ -240,7 +303,12 @@ export class World {
     };
   }
 
-  memberPayload(userId: string, withUser: boolean): Json {
+  /** A member's roles in one guild. */
+  memberRoles(userId: string, guildId: string): string[] {
+    return (this.members.get(userId)?.roles ?? []).filter((r) => this.roles.get(r)?.guildId === guildId);
+  }
+
+  memberPayload(userId: string, withUser: boolean, guildId: string = this.guildId): Json {
     const m = this.members.get(userId) ?? { joinedAt: this.guildJoinedAt, roles: [] };
     const user = this.users.get(userId);
     return {
@@ -248,7 +316,7 @@ export class World {
       nick: null,
       avatar: null,
       banner: null,
-      roles: [...m.roles],
+      roles: this.memberRoles(userId, guildId),
       joined_at: m.joinedAt,
       premium_since: null,
       deaf: false,
@@ -292,7 +360,7 @@ export class World {
     return {
       id: ch.id,
       type: 0,
-      ...(opts.withGuildId === false ? {} : { guild_id: this.guildId }),
+      ...(opts.withGuildId === false ? {} : { guild_id: ch.guildId }),
       name: ch.name,
       position: ch.position ?? 0,
       parent_id: null,
@@ -311,31 +379,33 @@ export class World {
   }
 
   /** The GUILD_CREATE payload: guild, roles, channels, the bot as member. */
-  guildCreatePayload(): Json {
-    const guildChannels = [...this.channels.values()].filter((c) => this.isGuildChannel(c));
+  guildCreatePayload(guildId: string = this.guildId): Json {
+    const guild = this.guilds.get(guildId);
+    if (!guild) throw new Error(`unknown guild ${guildId}`);
+    const guildChannels = [...this.channels.values()].filter((c) => c.guildId === guild.id);
     return {
-      id: this.guildId,
-      name: 'Concept Bot Test Guild',
+      id: guild.id,
+      name: guild.name,
       icon: null,
       icon_hash: null,
       splash: null,
       discovery_splash: null,
       banner: null,
       description: null,
-      owner_id: this.ownerId,
+      owner_id: guild.ownerId,
       afk_channel_id: null,
       afk_timeout: 300,
       widget_enabled: false,
       verification_level: 0,
       default_message_notifications: 0,
       explicit_content_filter: 0,
-      roles: [...this.roles.values()].map((r) => this.rolePayload(r)),
+      roles: [...this.roles.values()].filter((r) => r.guildId === guild.id).map((r) => this.rolePayload(r)),
       emojis: [],
       stickers: [],
       features: [],
       mfa_level: 0,
       application_id: null,
-      system_channel_id: this.channelIds.general,
+      system_channel_id: guild.channelIds.general,
       system_channel_flags: 0,
       rules_channel_id: null,
       public_updates_channel_id: null,
@@ -349,13 +419,13 @@ export class World {
       max_members: 500000,
       max_video_channel_users: 25,
       max_stage_video_channel_users: 50,
-      joined_at: this.guildJoinedAt,
+      joined_at: guild.joinedAt,
       large: false,
       unavailable: false,
       lazy: true,
       member_count: this.members.size,
       voice_states: [],
-      members: [this.memberPayload(this.botUser.id, true)],
+      members: [this.memberPayload(this.botUser.id, true, guild.id)],
       channels: guildChannels.map((c) => this.channelPayload(c, { withGuildId: false })),
       threads: [],
       presences: [],
@@ -376,7 +446,7 @@ export class World {
       type: null,
       bot_public: true,
       bot_require_code_grant: false,
-      verify_key: randomBytes(32).toString('hex'),
+      verify_key: this.opts.verifyKey(),
       flags: APPLICATION_FLAGS,
       hook: true,
       is_monetized: false,
@@ -384,7 +454,7 @@ export class World {
       owner: this.userPayload(this.users.get(this.ownerId)!),
       bot: { ...this.userPayload(this.botUser), flags: 0 },
       interactions_endpoint_url: null,
-      approximate_guild_count: 1,
+      approximate_guild_count: this.guilds.size,
       tags: [],
       redirect_uris: [],
     };
@@ -441,7 +511,7 @@ export class World {
       id,
       type: input.type ?? (ref && ref.type !== 1 ? MESSAGE_TYPE_REPLY : 0),
       channel_id: channel.id,
-      ...(guild ? { guild_id: this.guildId } : {}),
+      ...(guild ? { guild_id: channel.guildId } : {}),
       author: this.userPayload(author),
       content: typeof body.content === 'string' ? body.content : '',
       timestamp: snowflakeIso(id),
@@ -502,25 +572,34 @@ export class World {
     const ch = this.channels.get(msg.channel_id);
     if (!ch) return;
     const dm = !this.isGuildChannel(ch);
-    this.gateway.dispatch(event, (s) => {
-      if (!this.receivesMessageEvents(s, dm)) return null;
-      const view = this.messageViewFor(s, msg, dm);
-      return {
-        ...view,
-        channel_type: ch.type,
-        ...(dm ? {} : { member: this.memberPayload(msg.author.id, false) }),
-      };
-    });
+    const guildId = dm ? null : (ch.guildId ?? null);
+    this.gateway.dispatch(
+      event,
+      (s) => {
+        if (!this.receivesMessageEvents(s, dm)) return null;
+        const view = this.messageViewFor(s, msg, dm);
+        return {
+          ...view,
+          channel_type: ch.type,
+          ...(dm || !guildId ? {} : { member: this.memberPayload(msg.author.id, false, guildId) }),
+        };
+      },
+      guildId,
+    );
   }
 
   dispatchMessageDelete(msg: Json): void {
     const ch = this.channels.get(msg.channel_id);
     if (!ch) return;
     const dm = !this.isGuildChannel(ch);
-    this.gateway.dispatch('MESSAGE_DELETE', (s) =>
-      this.receivesMessageEvents(s, dm)
-        ? { id: msg.id, channel_id: msg.channel_id, ...(dm ? {} : { guild_id: this.guildId }) }
-        : null,
+    const guildId = dm ? null : (ch.guildId ?? null);
+    this.gateway.dispatch(
+      'MESSAGE_DELETE',
+      (s) =>
+        this.receivesMessageEvents(s, dm)
+          ? { id: msg.id, channel_id: msg.channel_id, ...(guildId ? { guild_id: guildId } : {}) }
+          : null,
+      guildId,
     );
   }
 

@@ -4,7 +4,7 @@
  * dropped before matching. Cooldowns are silent here (a chat message cannot be ephemeral).
  */
 import type { Message } from 'discord.js';
-import type { BotContext } from '../BotContext.js';
+import type { GatewayContext } from '../BotContext.js';
 import { answerQuestion, confirmPosted, logOutcome, postFailed, type Asker } from '../answerQuestion.js';
 import { cleanQuestion, looksLikeQuestion } from '../questions/cleanQuestion.js';
 import { renderHelp } from '../render/renderHelp.js';
@@ -12,7 +12,7 @@ import { renderNothingToAnswer } from '../render/renderNotices.js';
 import type { RenderedMessage } from '../render/message.js';
 import { toMessageOptions } from '../reply/toDiscordJs.js';
 
-export async function handleMessage(ctx: BotContext, message: Message): Promise<void> {
+export async function handleMessage(ctx: GatewayContext, message: Message): Promise<void> {
   const botId = ctx.client.user?.id;
   if (!botId || message.author.bot || message.author.id === botId || message.system || message.webhookId)
     return;
@@ -61,7 +61,11 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
 }
 
 /** Replies to the message without pinging anyone; a failed send is logged (403 once a channel), never thrown. */
-async function send(ctx: BotContext, message: Message, body: RenderedMessage): Promise<Message | undefined> {
+async function send(
+  ctx: GatewayContext,
+  message: Message,
+  body: RenderedMessage,
+): Promise<Message | undefined> {
   try {
     const sent = await message.reply({ ...toMessageOptions(body), failIfNotExists: false });
     ctx.sendFailures.succeeded(message.channelId);

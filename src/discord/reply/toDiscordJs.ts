@@ -1,11 +1,5 @@
-/** RenderedMessage (API JSON) → discord.js send/reply options. */
-import {
-  MessageFlags,
-  type InteractionEditReplyOptions,
-  type InteractionReplyOptions,
-  type InteractionUpdateOptions,
-  type MessageCreateOptions,
-} from 'discord.js';
+/** RenderedMessage (API JSON) → discord.js message options (chat replies), and message links. */
+import type { MessageCreateOptions } from 'discord.js';
 import type { RenderedMessage } from '../render/message.js';
 
 export function toMessageOptions(message: RenderedMessage): MessageCreateOptions {
@@ -20,33 +14,6 @@ export function toMessageOptions(message: RenderedMessage): MessageCreateOptions
       roles: am.roles ?? [],
       repliedUser: am.replied_user ?? false,
     },
-  };
-}
-
-export function toInteractionOptions(
-  message: RenderedMessage,
-  options: { ephemeral?: boolean } = {},
-): InteractionReplyOptions {
-  const base = toMessageOptions(message);
-  return {
-    content: base.content,
-    embeds: message.embeds,
-    components: message.components,
-    allowedMentions: base.allowedMentions,
-    ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-  };
-}
-
-/** Options for editing a reply or updating a message: replaces content, embeds and buttons. */
-export function toEditOptions(
-  message: RenderedMessage,
-): InteractionEditReplyOptions & InteractionUpdateOptions {
-  const base = toMessageOptions(message);
-  return {
-    content: message.content ?? null,
-    embeds: message.embeds,
-    components: message.components,
-    allowedMentions: base.allowedMentions,
   };
 }
 
