@@ -128,7 +128,7 @@ describe('npm run enrich against an OpenAI-compatible endpoint (a stub on 127.0.
     const written = await readFile(file, 'utf8');
     expect(written.endsWith(TOPIC)).toBe(true); // the breakdown itself is untouched
     expect(written).toMatch(
-      /^---\nsections:\n  spinning-widgets:\n    questions:\n      - how do i make my widget spin faster\n      - why won’t the widget turn when i call spin\n    keywords:\n      - rotate\n      - twirl\n  painting-widgets:\n    questions:\n      - what colours can a widget be painted\n/,
+      /^---\nsections:\n {2}spinning-widgets:\n {4}questions:\n {6}- how do i make my widget spin faster\n {6}- why won’t the widget turn when i call spin\n {4}keywords:\n {6}- rotate\n {6}- twirl\n {2}painting-widgets:\n {4}questions:\n {6}- what colours can a widget be painted\n/,
     );
     expect(written).not.toContain('paint a widget red');
   });
