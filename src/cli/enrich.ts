@@ -6,7 +6,6 @@
  */
 import 'dotenv/config';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildEngine } from '../answer/loadEngine.js';
 import { checkKnowledge } from '../check/checkKnowledge.js';
 import { countBySeverity, formatProblem } from '../check/CheckProblem.js';
@@ -15,46 +14,30 @@ import { enrichTopic } from '../enrich/enrichTopic.js';
 import { loadKnowledge } from '../knowledge/loadKnowledge.js';
 import { readLimitsFromEnv } from '../knowledge/readTopicFile.js';
 import { formatWrittenEnrichment, writeEnrichment } from '../learn/writeEnrichment.js';
+import { parseCommandLine, usageError, type CommandLineSpec, type FlagSpecs } from './commandLine.js';
 
-const USAGE = `Usage: npm run enrich -- [--questions N] [--keywords N] [--dry-run] FILE
-
-Asks your own model (LLM_BASE_URL, LLM_MODEL; LLM_API_KEY if it needs one) for learner-style questions
-and keywords for each section of the topic FILE (in its knowledge folder), keeps the questions that
-route to their own section and the keywords that break no sample question, and writes them into the
-topic's front matter. Review with git diff, then commit.
-
-  --questions N   questions to ask for per section (default 8)
-  --keywords N    keywords to ask for per section (default 6)
-  --dry-run       show what would be written, write nothing`;
-
-const parsed = (() => {
-  try {
-    return parseArgs({
-      options: {
-        questions: { type: 'string', default: '8' },
-        keywords: { type: 'string', default: '6' },
-        'dry-run': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-})();
+const SPEC = {
+  command: 'enrich',
+  usage: ['[--questions N] [--keywords N] [--dry-run] FILE'],
+  details: `Asks your own model (LLM_BASE_URL, an OpenAI-compatible base such as a local Ollama's
+http://127.0.0.1:11434/v1; LLM_MODEL; LLM_API_KEY if it needs one) for learner-style questions and
+keywords for each section of the topic FILE (judged within its knowledge folder), keeps the questions
+that route to their own section and the keywords that break no sample question, and writes them into
+the topic's front matter, then runs the check. Review with git diff, then commit.`,
+  flags: {
+    questions: { type: 'string', value: 'N', help: 'questions to ask for per section (default 8)' },
+    keywords: { type: 'string', value: 'N', help: 'keywords to ask for per section (default 6)' },
+    'dry-run': { type: 'boolean', help: 'show what would be written, write nothing' },
+  },
+  positionals: true,
+} as const satisfies CommandLineSpec<FlagSpecs>;
 
 async function main(): Promise<number> {
-  if (typeof parsed === 'string') return usage(parsed);
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (positionals.length !== 1 || !positionals[0]!.endsWith('.md'))
-    return usage('give exactly one topic file (*.md)');
-  const counts = { questions: Number(values.questions), keywords: Number(values.keywords) };
+  const { flags: values, positionals } = parseCommandLine(SPEC);
+  if (positionals.length !== 1 || !positionals[0]!.endsWith('.md')) usageError(SPEC, 'give exactly one topic file (*.md)');
+  const counts = { questions: Number(values.questions ?? 8), keywords: Number(values.keywords ?? 6) };
   if (![counts.questions, counts.keywords].every((n) => Number.isInteger(n) && n >= 0 && n <= 50)) {
-    return usage('--questions and --keywords take a whole number from 0 to 50');
+    usageError(SPEC, '--questions and --keywords take a whole number from 0 to 50');
   }
   const file = positionals[0]!;
   const dir = path.dirname(file);
@@ -62,7 +45,7 @@ async function main(): Promise<number> {
   const endpoint = llmEndpointFromEnv();
   const knowledge = await loadKnowledge(dir, { limits: readLimitsFromEnv() });
   const topic = knowledge.topics.find((t) => t.id === topicId);
-  if (!topic) return usage(`${file} is no topic of ${dir}`);
+  if (!topic) usageError(SPEC, `${file} is no topic of ${dir}`);
 
   process.stderr.write(
     `Asking ${endpoint.model} at ${endpoint.baseUrl} about ${topic.sections.length} sections of "${topic.title}"…\n`,
@@ -113,11 +96,6 @@ async function main(): Promise<number> {
   );
   for (const problem of check.problems) process.stdout.write(`${formatProblem(problem)}\n`);
   return error > 0 ? 1 : 0;
-}
-
-function usage(problem: string): number {
-  process.stderr.write(`enrich: ${problem}\n\n${USAGE}\n`);
-  return 2;
 }
 
 process.exitCode = await main().catch((error: unknown) => {

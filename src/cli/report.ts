@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
-import { buildEngine, loadEngine } from '../answer/loadEngine.js';
 import type { ConceptEngine } from '../answer/ConceptEngine.js';
+import { buildEngine, loadEngine } from '../answer/loadEngine.js';
 import { checkKnowledge } from '../check/checkKnowledge.js';
 import { countBySeverity, formatProblem } from '../check/CheckProblem.js';
 import type { SectionAddition } from '../knowledge/addEnrichment.js';
@@ -11,78 +10,53 @@ import { formatLearningReport } from '../learn/formatLearningReport.js';
 import { readLearningLogs } from '../learn/readLearningLog.js';
 import { summarizeLearning } from '../learn/summarizeLearning.js';
 import { formatWrittenEnrichment, writeEnrichment } from '../learn/writeEnrichment.js';
+import { parseCommandLine } from './commandLine.js';
 
-const USAGE = `Usage: npm run report -- [--json] [--data DIR] [--apply]
-
-What the bot could not answer well, from every questions*.jsonl in DIR (default DATA_DIR or ./data),
-read against the knowledge in KNOWLEDGE_DIR: questions to write topics for (chatter left out, other
-languages by language), sections marked not helpful, picked "did you mean" offers, and sample
-questions to add to the sections users chose.
-
-  --apply   write the proposed sample questions into the topics' front matter, then run the check
-  --json    the report as JSON
-  --data    the data folder`;
-
-const parsed = (() => {
-  try {
-    return parseArgs({
-      options: {
-        json: { type: 'boolean', default: false },
-        data: { type: 'string' },
-        apply: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }).values;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-})();
+// `npm run report [-- --json] [--data DIR] [--apply]`: what the bot could not answer well, and what to add.
+const { flags } = parseCommandLine({
+  command: 'report',
+  usage: ['[--json] [--data DIR] [--apply]'],
+  details: `Reads every learning log in DIR (questions.jsonl and the per-shard or per-process
+questions-*.jsonl: unanswered questions, feedback and picked "did you mean" offers, user ids hashed)
+against the knowledge in KNOWLEDGE_DIR: what to write next (chatter left out, questions about
+uncovered languages by language), sections marked not helpful, picked offers, and per section the
+sample questions users asked and then picked or marked helpful. --apply writes those into the
+topics' front matter, lists each line written and runs the check: review with git diff, then commit.`,
+  flags: {
+    json: { type: 'boolean', help: 'the report as one JSON object' },
+    data: { type: 'string', value: 'DIR', help: 'the data folder (default DATA_DIR or ./data)' },
+    apply: { type: 'boolean', help: "write the proposed sample questions into the topics' front matter" },
+  },
+});
 
 async function main(): Promise<number> {
-  if (typeof parsed === 'string') {
-    process.stderr.write(`report: ${parsed}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (parsed.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   const knowledgeDir = knowledgeDirFromEnv();
   let engine: ConceptEngine | undefined;
   try {
     engine = await loadEngine(knowledgeDir);
   } catch (error) {
-    if (!(error instanceof KnowledgeLoadError) || parsed.apply) throw error;
-    process.stderr.write(
-      `report: the knowledge does not load, so questions are not read against it:\n${error.message}\n`,
-    );
+    if (!(error instanceof KnowledgeLoadError) || flags.apply) throw error;
+    process.stderr.write(`report: the knowledge does not load, so questions are not read against it:\n${error.message}\n`);
   }
-  const log = await readLearningLogs(parsed.data ?? dataDirFromEnv());
+  const log = await readLearningLogs(flags.data ?? dataDirFromEnv());
   const report = summarizeLearning(log, { engine, build: buildEngine });
-  process.stdout.write(parsed.json ? JSON.stringify(report, null, 2) + '\n' : formatLearningReport(report));
-  if (!parsed.apply) return 0;
+  process.stdout.write(flags.json ? JSON.stringify(report, null, 2) + '\n' : formatLearningReport(report));
+  if (!flags.apply) return 0;
 
   const byFile = new Map<string, SectionAddition[]>();
   for (const p of report.proposals) {
     if (p.questions.length === 0) continue;
-    byFile.set(p.file, [
-      ...(byFile.get(p.file) ?? []),
-      { sectionId: p.sectionId, questions: p.questions.map((q) => q.question) },
-    ]);
+    byFile.set(p.file, [...(byFile.get(p.file) ?? []), { sectionId: p.sectionId, questions: p.questions.map((q) => q.question) }]);
   }
   const written = await writeEnrichment(byFile);
   if (written.length === 0) {
     process.stdout.write('\nNothing to apply.\n');
     return 0;
   }
-  process.stdout.write(
-    `\nWritten (review with git diff ${knowledgeDir}, then commit):\n${formatWrittenEnrichment(written)}`,
-  );
+  process.stdout.write(`\nWritten (review with git diff ${knowledgeDir}, then commit):\n${formatWrittenEnrichment(written)}`);
   const check = await checkKnowledge(knowledgeDir);
   const { error, warning } = countBySeverity(check.problems);
-  process.stdout.write(
-    `\nnpm run check: ${error > 0 ? `FAILED: ${error} errors` : 'OK: no errors'}, ${warning} warnings\n`,
-  );
+  process.stdout.write(`\nnpm run check: ${error > 0 ? `FAILED: ${error} errors` : 'OK: no errors'}, ${warning} warnings\n`);
   for (const problem of check.problems) process.stdout.write(`${formatProblem(problem)}\n`);
   return error > 0 ? 1 : 0;
 }

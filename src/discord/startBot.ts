@@ -8,7 +8,7 @@
  * Resolves once the gateway session is ready and, with `config.guildId`, the guild's commands are in
  * sync (fetched, and overwritten only when they differ). Logs the invite URL. Never logs the token.
  */
-import { Events, type Client, type Message } from 'discord.js';
+import { Events, GatewayIntentBits, type Client, type Message } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ConceptEngine } from '../answer/ConceptEngine.js';
 import type { BotConfig } from '../config/env.js';
@@ -103,7 +103,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       user: client.user?.tag,
       applicationId,
       guilds: client.guilds.cache.size,
-      intents: intentsFor(config).length,
+      intents: intentsFor(config).map((bit) => GatewayIntentBits[bit]),
       answerChannels: config.answerChannelIds.length,
       sections: safeSectionCount(getEngine),
     },

@@ -1,9 +1,13 @@
 /**
- * Structured logging: pino, one JSON line an event. Secrets never reach the output: known paths are
- * redacted, and any registered secret string (the bot token) is scrubbed from messages and errors.
+ * Structured logging: pino, one event a line, as JSON or, for a person at a terminal, as a readable line
+ * (pino-pretty): `LOG_FORMAT` decides, and unset it is pretty when stdout is a terminal, JSON otherwise.
+ * Secrets never reach the output: known paths are redacted, and any registered secret string (the bot
+ * token) is scrubbed from messages and errors, before either format is written.
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
-import type { LogLevel } from '../config/env.js';
+import pretty from 'pino-pretty';
+import type { LogFormat, LogLevel } from '../config/env.js';
+import { colorEnabled } from '../terminal/colorSupport.js';
 
 export type { Logger } from 'pino';
 
@@ -29,6 +33,8 @@ export interface LoggerOptions {
   /** Strings to scrub wherever they appear in messages or error text (the bot token). */
   secrets?: (string | undefined)[];
   name?: string;
+  /** Default: pretty when the lines go to stdout and stdout is a terminal, else JSON. */
+  format?: LogFormat;
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
@@ -59,8 +65,22 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         },
       },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: true }),
+    destinationFor(options),
   );
+}
+
+function destinationFor(options: LoggerOptions): DestinationStream {
+  const toStdout = options.destination === undefined;
+  const format = options.format ?? (toStdout && process.stdout.isTTY ? 'pretty' : 'json');
+  if (format === 'json') return options.destination ?? pino.destination({ dest: 1, sync: true });
+  return pretty({
+    destination: options.destination ?? 1,
+    sync: true,
+    colorize: colorEnabled(toStdout ? process.stdout : {}),
+    singleLine: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname',
+  });
 }
 
 /** A logger that writes nothing (library default). */
