@@ -58,7 +58,7 @@ export const COMMANDS = [
     name: 'enrich',
     npmScript: 'enrich',
     script: 'src/cli/enrich.ts',
-    summary: "sample questions and keywords for a topic from your own model (optional; LLM_BASE_URL)",
+    summary: 'optional: sample questions and keywords for a topic from your own model, via LLM_BASE_URL',
   },
   {
     name: 'eval',

@@ -34,7 +34,8 @@ the topic's front matter, then runs the check. Review with git diff, then commit
 
 async function main(): Promise<number> {
   const { flags: values, positionals } = parseCommandLine(SPEC);
-  if (positionals.length !== 1 || !positionals[0]!.endsWith('.md')) usageError(SPEC, 'give exactly one topic file (*.md)');
+  if (positionals.length !== 1 || !positionals[0]!.endsWith('.md'))
+    usageError(SPEC, 'give exactly one topic file (*.md)');
   const counts = { questions: Number(values.questions ?? 8), keywords: Number(values.keywords ?? 6) };
   if (![counts.questions, counts.keywords].every((n) => Number.isInteger(n) && n >= 0 && n <= 50)) {
     usageError(SPEC, '--questions and --keywords take a whole number from 0 to 50');

@@ -51,10 +51,14 @@ async function main(argv: string[]): Promise<number> {
     const id = slugify(options.name);
     if (files.length !== 1) usageError(SPEC, '--name takes exactly one input file');
     if (id !== options.name) usageError(SPEC, `--name must be a topic id such as "${id}"`);
-    if (Buffer.byteLength(id) > MAX_SLUG_BYTES) usageError(SPEC, `--name must be at most ${MAX_SLUG_BYTES} bytes long`);
+    if (Buffer.byteLength(id) > MAX_SLUG_BYTES)
+      usageError(SPEC, `--name must be at most ${MAX_SLUG_BYTES} bytes long`);
   }
   if (options.title !== undefined && (files.length !== 1 || !options.title.trim())) {
-    usageError(SPEC, files.length !== 1 ? '--title takes exactly one input file' : '--title must not be empty');
+    usageError(
+      SPEC,
+      files.length !== 1 ? '--title takes exactly one input file' : '--title must not be empty',
+    );
   }
   let limits;
   try {
@@ -71,7 +75,9 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   for (const name of await removeOrphanedTempFiles(outDir)) {
-    process.stdout.write(`removed ${path.join(outDir, name)}, left by an import that was stopped mid-write\n`);
+    process.stdout.write(
+      `removed ${path.join(outDir, name)}, left by an import that was stopped mid-write\n`,
+    );
   }
 
   const written = new Map<string, string>(); // target -> the input it came from, in this run
@@ -83,13 +89,16 @@ async function main(argv: string[]): Promise<number> {
       });
       const target = path.join(outDir, `${options.name ?? slug}.md`);
       const earlier = written.get(target);
-      if (earlier !== undefined) throw new ImportError(`same topic as ${earlier}, already written to ${target}`);
+      if (earlier !== undefined)
+        throw new ImportError(`same topic as ${earlier}, already written to ${target}`);
       await writeAtomically(target, markdown, options.force);
       written.set(target, file);
       const code = topic.sections.reduce((n, s) => n + s.code.length, 0);
       process.stdout.write(
         `wrote ${target}: "${topic.title}", ${plural(topic.sections.length, 'section')}, ${plural(code, 'code example')}\n` +
-          (stripped.length > 0 ? `  stripped: ${stripped.join('\n            ')}\n` : '  stripped: nothing\n'),
+          (stripped.length > 0
+            ? `  stripped: ${stripped.join('\n            ')}\n`
+            : '  stripped: nothing\n'),
       );
     } catch (error) {
       failures += 1;

@@ -36,7 +36,9 @@ async function main(): Promise<number> {
     engine = await loadEngine(knowledgeDir);
   } catch (error) {
     if (!(error instanceof KnowledgeLoadError) || flags.apply) throw error;
-    process.stderr.write(`report: the knowledge does not load, so questions are not read against it:\n${error.message}\n`);
+    process.stderr.write(
+      `report: the knowledge does not load, so questions are not read against it:\n${error.message}\n`,
+    );
   }
   const log = await readLearningLogs(flags.data ?? dataDirFromEnv());
   const report = summarizeLearning(log, { engine, build: buildEngine });
@@ -46,17 +48,24 @@ async function main(): Promise<number> {
   const byFile = new Map<string, SectionAddition[]>();
   for (const p of report.proposals) {
     if (p.questions.length === 0) continue;
-    byFile.set(p.file, [...(byFile.get(p.file) ?? []), { sectionId: p.sectionId, questions: p.questions.map((q) => q.question) }]);
+    byFile.set(p.file, [
+      ...(byFile.get(p.file) ?? []),
+      { sectionId: p.sectionId, questions: p.questions.map((q) => q.question) },
+    ]);
   }
   const written = await writeEnrichment(byFile);
   if (written.length === 0) {
     process.stdout.write('\nNothing to apply.\n');
     return 0;
   }
-  process.stdout.write(`\nWritten (review with git diff ${knowledgeDir}, then commit):\n${formatWrittenEnrichment(written)}`);
+  process.stdout.write(
+    `\nWritten (review with git diff ${knowledgeDir}, then commit):\n${formatWrittenEnrichment(written)}`,
+  );
   const check = await checkKnowledge(knowledgeDir);
   const { error, warning } = countBySeverity(check.problems);
-  process.stdout.write(`\nnpm run check: ${error > 0 ? `FAILED: ${error} errors` : 'OK: no errors'}, ${warning} warnings\n`);
+  process.stdout.write(
+    `\nnpm run check: ${error > 0 ? `FAILED: ${error} errors` : 'OK: no errors'}, ${warning} warnings\n`,
+  );
   for (const problem of check.problems) process.stdout.write(`${formatProblem(problem)}\n`);
   return error > 0 ? 1 : 0;
 }
