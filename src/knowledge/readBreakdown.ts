@@ -152,11 +152,16 @@ class BreakdownReader {
         next.items.every((item) => this.itemTitle(item))
       );
     };
+    // Decided once a depth, so that a text of thousands of headings stays linear.
+    const depthLeadsLists = new Map<number, boolean>();
+    for (const { block, index } of headings) {
+      if (index === titleHeading) continue;
+      depthLeadsLists.set(block.depth, (depthLeadsLists.get(block.depth) ?? true) && leadsTitledList(index));
+    }
     const groupHeadings = new Set<number>();
     for (const { block, index } of headings) {
       if (index === titleHeading) continue;
-      const sameDepth = headings.filter((h) => h.block.depth === block.depth && h.index !== titleHeading);
-      if (!ownContent(index) || sameDepth.every((h) => leadsTitledList(h.index))) groupHeadings.add(index);
+      if (!ownContent(index) || depthLeadsLists.get(block.depth)) groupHeadings.add(index);
     }
 
     const titledMarkup = blocks.some(
@@ -400,9 +405,9 @@ function leadingStrong(
     }
     if (char === '`') {
       const run = /^`+/.exec(source.slice(i, i + 64))![0];
-      const close = source.indexOf(run, i + run.length);
-      if (close !== -1 && close < paragraph.end) {
-        i = close + run.length;
+      const close = source.slice(i + run.length, paragraph.end).indexOf(run); // within the paragraph only
+      if (close !== -1) {
+        i += run.length + close + run.length;
         continue;
       }
     }
