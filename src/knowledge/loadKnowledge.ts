@@ -33,7 +33,7 @@ export interface FolderRead {
   errors: KnowledgeError[];
   /** Files skipped (FIFOs, sockets, devices, folders named `*.md`): reported, never fatal. */
   skipped: KnowledgeError[];
-  /** The topic files as found before reading them. */
+  /** The regular topic files read, as found before reading them. */
   stamps: FileStamp[];
 }
 
@@ -54,8 +54,9 @@ export async function readKnowledgeFolder(dir: string, limits: ReadLimits = DEFA
     const file = path.join(dir, name);
     try {
       const info = await stat(file);
-      result.stamps.push({ name, size: info.size, mtimeMs: info.mtimeMs });
       const bytes = await readTopicFile(file, limits);
+      // Stamped once it is known to be a regular file, parsed or not: a broken file may be half-written.
+      result.stamps.push({ name, size: info.size, mtimeMs: info.mtimeMs });
       result.topics.push(parseTopic(decode(bytes, file), file, name.slice(0, -'.md'.length)));
     } catch (error) {
       if (error instanceof UnreadableFileError && error.kind === 'special') {
