@@ -66,6 +66,8 @@ export class LiveEngine extends EventEmitter<LiveEngineEvents> {
   private closed = false;
   private error: KnowledgeLoadError | undefined;
   private skippedReported = '';
+  /** Digest of the files the serving engine was built from. */
+  private digest = '';
 
   private constructor(
     readonly dir: string,
@@ -98,6 +100,7 @@ export class LiveEngine extends EventEmitter<LiveEngineEvents> {
       throw new KnowledgeLoadError(first.read.errors);
     }
     const live = new LiveEngine(dir, buildEngine(first.read.knowledge), reader, logger, debounceMs);
+    live.digest = first.read.digest;
     live.reportSkipped(first.read.skipped);
     live.watcher = watchKnowledge(dir, {
       debounceMs,
@@ -120,8 +123,8 @@ export class LiveEngine extends EventEmitter<LiveEngineEvents> {
   }
 
   /**
-   * Reloads the folder now. Resolves true if a new engine was swapped in, false if the folder is invalid
-   * or still being written (the old engine stays). Reloads run one at a time; calls made while one is
+   * Reloads the folder now. Resolves true if a new engine was swapped in, false if the folder is invalid,
+   * still being written, or holds the same bytes as the engine serving (the old engine stays). Reloads run one at a time; calls made while one is
    * waiting share it.
    */
   reload(): Promise<boolean> {
@@ -167,9 +170,13 @@ export class LiveEngine extends EventEmitter<LiveEngineEvents> {
     }
     this.reportSkipped(read.skipped);
     if (!read.knowledge) return this.reject(new KnowledgeLoadError(read.errors), changed);
+    // The same bytes as the engine serving (a save without changes, a touch, a folder swapped for a copy):
+    // no rebuild, so no stall.
+    if (read.digest === this.digest && !this.error) return false;
     const next = buildEngine(read.knowledge);
     if (this.closed) return false;
     this.engine = next;
+    this.digest = read.digest;
     this.error = undefined;
     this.logger.info({ dir: this.dir, changed, sections: next.sectionCount }, 'knowledge reloaded');
     this.emit('reload', { engine: next, changed });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { KnowledgeError, KnowledgeLoadError } from './KnowledgeError.js';
@@ -35,6 +36,8 @@ export interface FolderRead {
   skipped: KnowledgeError[];
   /** The regular topic files read, as found before reading them. */
   stamps: FileStamp[];
+  /** A digest of every file's name and bytes: equal digests, equal knowledge. */
+  digest: string;
 }
 
 /**
@@ -42,7 +45,8 @@ export interface FolderRead {
  * folder's size. Never throws: problems are in `errors` (the folder does not load) or `skipped`.
  */
 export async function readKnowledgeFolder(dir: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<FolderRead> {
-  const result: FolderRead = { knowledge: undefined, topics: [], errors: [], skipped: [], stamps: [] };
+  const result: FolderRead = { knowledge: undefined, topics: [], errors: [], skipped: [], stamps: [], digest: '' };
+  const hash = createHash('sha256');
   let names: string[];
   try {
     names = (await readdir(dir)).filter(isTopicFileName).sort();
@@ -57,6 +61,7 @@ export async function readKnowledgeFolder(dir: string, limits: ReadLimits = DEFA
       const bytes = await readTopicFile(file, limits);
       // Stamped once it is known to be a regular file, parsed or not: a broken file may be half-written.
       result.stamps.push({ name, size: info.size, mtimeMs: info.mtimeMs });
+      hash.update(`${name}\u0000${bytes.length}\u0000`).update(bytes);
       result.topics.push(parseTopic(decode(bytes, file), file, name.slice(0, -'.md'.length)));
     } catch (error) {
       if (error instanceof UnreadableFileError && error.kind === 'special') {
@@ -68,6 +73,7 @@ export async function readKnowledgeFolder(dir: string, limits: ReadLimits = DEFA
       }
     }
   }
+  result.digest = hash.digest('hex');
   if (result.errors.length === 0 && result.topics.length === 0) {
     result.errors.push(new KnowledgeError(dir, 0, 'no topic files (*.md) in the knowledge folder'));
   }

@@ -148,8 +148,14 @@ describe('LiveEngine', () => {
     const reloaded = next('reload');
     for (let i = 0; i < 5; i++) await writeFile(path.join(dir, TOPIC), original + `\n<!-- edit ${i} -->\n`);
     await reloaded;
-    // Another explicit reload queues behind nothing and runs at once.
-    expect(await live.reload()).toBe(true);
+    expect(reloads).toBe(1);
+    // An explicit reload of the same bytes builds nothing (no stall for a save without changes)…
+    expect(await live.reload()).toBe(false);
+    expect(reloads).toBe(1);
+    // …while a change does.
+    const again = next('reload');
+    await writeFile(path.join(dir, TOPIC), original + '\n<!-- another edit -->\n');
+    await again;
     expect(reloads).toBe(2);
   });
 

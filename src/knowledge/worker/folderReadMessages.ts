@@ -15,6 +15,7 @@ export interface PlainFolderRead {
   errors: PlainProblem[];
   skipped: PlainProblem[];
   stamps: FileStamp[];
+  digest: string;
 }
 
 export interface ReadRequest {
@@ -35,6 +36,7 @@ export function toPlainRead(read: FolderRead): PlainFolderRead {
     errors: read.errors.map(plain),
     skipped: read.skipped.map(plain),
     stamps: read.stamps,
+    digest: read.digest,
   };
 }
 
@@ -46,5 +48,6 @@ export function fromPlainRead(read: PlainFolderRead): FolderRead {
     errors: read.errors.map(error),
     skipped: read.skipped.map(error),
     stamps: read.stamps,
+    digest: read.digest,
   };
 }
