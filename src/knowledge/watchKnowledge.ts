@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { realpathSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { isTopicFileName } from './loadKnowledge.js';
 
@@ -29,7 +29,7 @@ export interface KnowledgeWatcher {
  */
 export function watchKnowledge(dir: string, options: WatchKnowledgeOptions): KnowledgeWatcher {
   let watcher: FSWatcher | undefined;
-  let watched: string | undefined; // identity of the folder `watcher` watches (PENDING until first checked)
+  let watched: string | undefined; // identity of the folder `watcher` watches
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   let missing = false;
@@ -86,7 +86,6 @@ export function watchKnowledge(dir: string, options: WatchKnowledgeOptions): Kno
         }
         return;
       }
-      if (watched === PENDING) watched = identity; // the folder watched since the start
       if (identity !== watched) {
         stop();
         open(identity);
@@ -97,7 +96,12 @@ export function watchKnowledge(dir: string, options: WatchKnowledgeOptions): Kno
     }
   };
 
-  open(PENDING);
+  // The identity is taken with the watch, at once: a folder swapped a moment after the start is still seen.
+  const initial = identityNow(dir);
+  if (initial === undefined) {
+    missing = true;
+    options.onError(new Error(`the knowledge folder ${dir} is missing; watching for it to appear`));
+  } else open(initial);
   void check();
   const poll = setInterval(() => void check(), options.pollMs ?? 1_000);
   poll.unref();
@@ -111,9 +115,17 @@ export function watchKnowledge(dir: string, options: WatchKnowledgeOptions): Kno
   };
 }
 
-const PENDING = 'pending';
-
 /** What the folder is now: its real path and its device and inode; undefined when there is none. */
+function identityNow(dir: string): string | undefined {
+  try {
+    const real = realpathSync(dir);
+    const info = statSync(real);
+    return info.isDirectory() ? `${real}\u0000${info.dev}:${info.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function identityOf(dir: string): Promise<string | undefined> {
   try {
     const real = await realpath(dir);

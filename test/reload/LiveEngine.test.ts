@@ -259,7 +259,6 @@ describe('LiveEngine under faults', () => {
   it('never serves a file changed within the debounce window, even when a reload is asked for mid-write', async () => {
     // Unenriched: half of it is a valid topic too (front matter would name sections not yet written).
     const whole = (await readFile(path.join(dir, TOPIC), 'utf8')).replace(/^---\n[\s\S]*?\n---\n/, '');
-    await writeFile(path.join(dir, TOPIC), whole);
     await restart({ debounceMs: 150 });
     const sectionCounts: number[] = [];
     live.on('reload', ({ engine }) => {
