@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- [--engine-only] [CORPUS...]]`: for the shipped knowledge and each synthetic corpus
  * (diverse at 1,000 and 10,000 sections, enriched, realistic, dense; bench/syntheticKnowledge.ts): index
- * build time, per-question latency (p50/p99), memory, and a one-question `ask` process over it; then the
+ * build time, per-question latency (p50/p99), memory, and a one-question `ask` process over it; loading,
+ * importing and hot-reloading a 1 MB topic (bench/knowledgePipeline.ts); then the
  * end-to-end Discord and HTTP interaction latency on the loopback emulator (left out with
  * `--engine-only`). CORPUS names pick some corpora (`realistic dense`). A script, not a test: the
  * figures vary with the machine. The big corpora are measured one after another, never at once.
@@ -18,6 +19,7 @@ import {
   type FlagSpecs,
 } from '../src/cli/commandLine.js';
 import { timeAskProcess, timeAskProcessOver } from './askProcess.js';
+import { benchKnowledgePipeline } from './knowledgePipeline.js';
 import { measureEngine, type EngineFigures } from './engineFigures.js';
 import {
   DENSE_VOCABULARY_SIZE,
@@ -209,6 +211,7 @@ test: the figures vary with the machine. Takes several minutes.`,
     const missed = missedTargets(row);
     console.log(`  ${row.name}: ${missed.length ? `missed: ${missed.join('; ')}` : 'all met'}`);
   }
+  await benchKnowledgePipeline();
   if (engineOnly) return;
   const shippedLabelled = (await readLabelledQuestions('test/eval/questions.jsonl')).map((q) => q.question);
 
