@@ -14,7 +14,12 @@ import { QUERY_RULE_NAMES } from '../search/query/queryRules.js';
 import { FEATURE_NAMES } from '../search/rank/features.js';
 import { EVAL_CORPUS, loadEvalCorpus, withoutEnrichment } from '../eval/evalCorpus.js';
 import type { LabelledQuestion } from '../eval/evaluate.js';
-import { figuresOf, formatCrossValidation, formatMisses, summaryOf } from '../eval/formatCrossValidation.js';
+import {
+  figuresOf,
+  formatCrossValidation,
+  formatMisses,
+  rightAtWrongShare,
+} from '../eval/formatCrossValidation.js';
 import { leaveOneTopicOut, type CrossValidation } from '../eval/leaveOneTopicOut.js';
 import { parseCommandLine, type CommandLineSpec, type FlagSpecs } from './commandLine.js';
 import { exitOnKnowledgeError } from './exitOnKnowledgeError.js';
@@ -78,11 +83,20 @@ function ablation(
   baseline: CrossValidation,
   only: string[] | undefined,
 ): string {
-  const base = figuresOf(baseline.pooled);
-  const baseMean = summaryOf(baseline).mean;
+  const measure = (cv: CrossValidation) => {
+    const outcomes = cv.folds.flatMap((f) => [...f.report.outcomes, ...f.offTopic.outcomes]);
+    const f = figuresOf(cv.pooled);
+    return {
+      top1: f.top1,
+      atBudget: rightAtWrongShare(outcomes, ABLATION_WRONG_SHARE),
+      right: f.answeredRight,
+      wrong: f.wrongCount,
+    };
+  };
+  const base = measure(baseline);
   const rows = [
-    'Ablation (held out, pooled): each rule or feature off; the change in points of answered right, top-1, declined, and in confidently wrong answers',
-    `${'switched off'.padEnd(24)} ${'right'.padStart(7)} ${'mean'.padStart(7)} ${'top-1'.padStart(7)} ${'declined'.padStart(8)} ${'wrong'.padStart(6)}`,
+    `Ablation (held out, pooled): each rule or feature off. Change in points of top-1, of answered right at ${100 * ABLATION_WRONG_SHARE}% confidently wrong (the same bluff budget for every line), and of answered right and confidently wrong answers at the fitted thresholds:`,
+    `${'switched off'.padEnd(24)} ${'top-1'.padStart(7)} ${`right@${100 * ABLATION_WRONG_SHARE}%`.padStart(9)} ${'right'.padStart(7)} ${'wrong'.padStart(6)}`,
   ];
   const variants: [string, Partial<EngineOptions>][] = [
     ...QUERY_RULE_NAMES.map((rule): [string, Partial<EngineOptions>] => [
@@ -96,13 +110,15 @@ function ablation(
   ];
   const points = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`.padStart(7);
   for (const [name, options] of variants) {
-    const cv = leaveOneTopicOut(knowledge, questions, options, undefined, only);
-    const f = figuresOf(cv.pooled);
+    const m = measure(leaveOneTopicOut(knowledge, questions, options, undefined, only));
     rows.push(
-      `${name.padEnd(24)} ${points(f.answeredRight - base.answeredRight)} ${points(summaryOf(cv).mean - baseMean)} ${points(f.top1 - base.top1)} ${points(f.declined - base.declined).padStart(8)} ${`${f.wrongCount - base.wrongCount >= 0 ? '+' : ''}${f.wrongCount - base.wrongCount}`.padStart(6)}`,
+      `${name.padEnd(24)} ${points(m.top1 - base.top1)} ${points(m.atBudget - base.atBudget).padStart(9)} ${points(m.right - base.right)} ${`${m.wrong - base.wrong >= 0 ? '+' : ''}${m.wrong - base.wrong}`.padStart(6)}`,
     );
   }
   return rows.join('\n');
 }
+
+/** The bluff budget at which the ablation compares engines. */
+const ABLATION_WRONG_SHARE = 0.02;
 
 main().catch(exitOnKnowledgeError);

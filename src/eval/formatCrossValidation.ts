@@ -28,6 +28,30 @@ export function figuresOf(report: EvalReport): Figures {
   };
 }
 
+/**
+ * Share of the in-domain questions answered right when the answer threshold is the lowest that keeps
+ * confidently wrong answers within `wrongShare` of all questions, chosen on these very outcomes: a
+ * figure that does not depend on how well a threshold was fitted, to compare engines at one bluff rate.
+ */
+export function rightAtWrongShare(outcomes: readonly Outcome[], wrongShare: number): number {
+  const rows = outcomes
+    .map((o) => ({
+      confidence: (o.answer.match ?? o.answer.suggestions[0])?.confidence ?? 0,
+      correct: o.correct,
+    }))
+    .sort((a, b) => b.confidence - a.confidence);
+  const inDomain = outcomes.filter((o) => o.question.expect.length > 0).length;
+  let right = 0;
+  let wrong = 0;
+  let best = 0;
+  for (const row of rows) {
+    if (row.correct) right++;
+    else wrong++;
+    if (wrong <= wrongShare * outcomes.length) best = Math.max(best, right);
+  }
+  return inDomain ? best / inDomain : 1;
+}
+
 /** Mean and worst topic of the per-topic answered-right figures. */
 export function summaryOf(cv: CrossValidation): { mean: number; worst: { topic: string; value: number } } {
   const values = cv.folds.map((f) => ({ topic: f.topic, value: figuresOf(f.report).answeredRight }));

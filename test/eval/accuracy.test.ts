@@ -48,7 +48,7 @@ describe('held-out accuracy, leave one topic out', () => {
     for (const fold of cv.folds) expect(figuresOf(fold.report).top1, fold.topic).toBeGreaterThanOrEqual(0.45);
   });
 
-  it('adding the rest of the corpus changes few of a topic's answers', () => {
+  it("adding the rest of the corpus changes few of a topic's answers", () => {
     const changed = cv.folds.reduce((sum, f) => sum + f.changed, 0) / cv.folds.length;
     expect(changed).toBeLessThanOrEqual(0.08);
   });
