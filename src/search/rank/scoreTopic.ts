@@ -109,8 +109,9 @@ export function scoreTopic(
   const knownIdentifierImportance = knownIdentifiers.reduce((sum, w) => sum + w.importance, 0);
   const identifierImportance = own.filter((w) => w.word.identifier).reduce((sum, w) => sum + w.importance, 0);
   // How much of what the question asks about is the topic itself ("what is flexbox", "ELI5 git rebase").
+  const wholeName = namesWholeTopic(topic, words);
   const nameImportance = words.reduce((sum, w) => sum + (w.isName ? w.importance : 0), 0);
-  const aboutTopic = knownImportance > 0 ? nameImportance / knownImportance : 0;
+  const aboutTopic = wholeName && knownImportance > 0 ? nameImportance / knownImportance : 0;
   // The question's focal word here: the known word that says the most about which section (importance × idf).
   let focal = -1;
   let focalWeight = 0;
@@ -120,10 +121,10 @@ export function scoreTopic(
     if (weight > focalWeight) [focal, focalWeight] = [i, weight];
   });
   const idToWords = wordsById(words);
-  const phrasing = queryPhrasing(topic, query);
+  const phrasing = queryPhrasing(topic, query, wholeName);
   const questionPairs = queryPairs(topic, query);
   const queryIds = new Set(idToWords.keys());
-  const nameTerms = new Set(topic.nameTerms);
+  const nameTerms = new Set(wholeName ? topic.nameTerms : []);
 
   const matches = candidates.map((s): SectionMatch => {
     const row = matched.get(s) ?? new Float32Array(words.length);
@@ -170,7 +171,7 @@ export function scoreTopic(
 
 function resolveWords(topic: TopicIndex, words: readonly QueryWord[]): ResolvedWord[] {
   const nameTerms = new Set(topic.nameTerms);
-  return words.map((word) => {
+  const resolved = words.map((word): ResolvedWord => {
     const byId = new Map<number, number>();
     for (const alt of word.alternatives) {
       const id = topic.termIds.get(alt.term);
@@ -188,9 +189,22 @@ function resolveWords(topic: TopicIndex, words: readonly QueryWord[]): ResolvedW
     const discrimination = DISCRIMINATION_FLOOR + (topic.maxIdf > 0 ? idf / topic.maxIdf : 0);
     const importance = importanceIn(word, known > 0);
     const isName = nameTerms.has(bestId);
-    const sectionImportance = isName ? importance * NAME_WORD_SHARE : importance;
-    return { word, ids, known, discrimination, importance, sectionImportance, isName };
+    return { word, ids, known, discrimination, importance, sectionImportance: importance, isName };
   });
+  // Naming the whole topic ("flexbox", "async await") says which topic, not which section; naming one
+  // part of a topic's name ("await" in "async/await") may well name a section.
+  if (namesWholeTopic(topic, resolved)) {
+    for (const w of resolved) if (w.isName) w.sectionImportance = w.importance * NAME_WORD_SHARE;
+  }
+  return resolved;
+}
+
+/** Whether the question names every content word of the topic's own name. */
+function namesWholeTopic(topic: TopicIndex, words: readonly ResolvedWord[]): boolean {
+  return (
+    topic.nameTerms.length > 0 &&
+    topic.nameTerms.every((id) => words.some((w) => w.ids.some((x) => x.id === id)))
+  );
 }
 
 function wordsById(words: readonly ResolvedWord[]): Map<number, { word: number; weight: number }[]> {
@@ -238,8 +252,12 @@ function passageCoverages(
 }
 
 /** The question's phrasing as a weighted term vector in this topic's terms (unknown words count against resemblance). */
-function queryPhrasing(topic: TopicIndex, query: Query): { weights: Map<number, number>; norm: number } {
-  const names = new Set(topic.nameTerms);
+function queryPhrasing(
+  topic: TopicIndex,
+  query: Query,
+  wholeName: boolean,
+): { weights: Map<number, number>; norm: number } {
+  const names = new Set(wholeName ? topic.nameTerms : []);
   const corrected = new Map(query.words.map((w) => [w.surface, w.alternatives[0]?.term ?? w.term]));
   const weights = new Map<number, number>();
   let unknown = 0;
