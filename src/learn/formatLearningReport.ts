@@ -38,6 +38,13 @@ export function formatLearningReport(report: LearningReport): string {
     lines.push(`  ${p.count}x picked ${p.entry}${alongside ? `  (offered with: ${alongside})` : ''}`);
     if (p.questions.length > 0) lines.push(`        for: ${p.questions.map((q) => `"${q}"`).join(', ')}`);
   }
+
+  lines.push('', 'Languages and tools asked about that no topic covers:');
+  if (report.uncoveredLanguages.length === 0) lines.push('  none');
+  for (const l of report.uncoveredLanguages) {
+    lines.push(`  ${l.count}x  ${l.language}  (${plural(l.users, 'user')})`);
+    if (l.questions.length > 0) lines.push(`        for: ${l.questions.map((q) => `"${q}"`).join(', ')}`);
+  }
   return lines.join('\n') + '\n';
 }
 

@@ -33,6 +33,15 @@ export interface PickedOffer {
   questions: string[];
 }
 
+/** A language or tool people asked about that no topic covers: a topic to write. */
+export interface UncoveredLanguage {
+  language: string;
+  count: number;
+  users: number;
+  /** Up to three questions that asked about it. */
+  questions: string[];
+}
+
 export interface LearningReport {
   file: string;
   exists: boolean;
@@ -41,6 +50,7 @@ export interface LearningReport {
   unanswered: { questions: number; groups: UnansweredGroup[] };
   notHelpful: SectionRating[];
   offers: { made: number; picked: number; picks: PickedOffer[] };
+  uncoveredLanguages: UncoveredLanguage[];
 }
 
 /** What a maintainer wants from the log: what people ask that the knowledge lacks, and what disappointed them. */
@@ -70,7 +80,30 @@ export function summarizeLearning(log: LearningLogContents, limit = 20): Learnin
       picked: records.filter((r) => r.type === 'suggestion-picked').length,
       picks: pickedOffers(records).slice(0, limit),
     },
+    uncoveredLanguages: uncoveredLanguages(records).slice(0, limit),
   };
+}
+
+function uncoveredLanguages(records: readonly LearningRecord[]): UncoveredLanguage[] {
+  const byName = new Map<string, UncoveredLanguage & { userSet: Set<string> }>();
+  for (const r of records) {
+    for (const language of r.languages ?? []) {
+      const slot = byName.get(language) ?? {
+        language,
+        count: 0,
+        users: 0,
+        questions: [],
+        userSet: new Set(),
+      };
+      slot.count++;
+      slot.userSet.add(r.user);
+      if (slot.questions.length < 3 && !slot.questions.includes(r.question)) slot.questions.push(r.question);
+      byName.set(language, slot);
+    }
+  }
+  return [...byName.values()]
+    .map(({ userSet, ...rest }) => ({ ...rest, users: userSet.size }))
+    .sort((a, b) => b.count - a.count || a.language.localeCompare(b.language));
 }
 
 function rateSections(records: readonly LearningRecord[]): SectionRating[] {
