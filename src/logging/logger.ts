@@ -1,9 +1,12 @@
 /**
  * Structured logging: pino, one JSON line an event. Secrets never reach the output: known paths are
- * redacted, and any registered secret string (the bot token) is scrubbed from messages and errors.
+ * redacted, and every finished line goes through `redactSecrets` (redact.ts) before it is written:
+ * registered secret strings (the bot token), interaction and webhook tokens in URLs, token-shaped
+ * strings and URL credentials.
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '../config/env.js';
+import { redactSecrets } from './redact.js';
 
 export type { Logger } from 'pino';
 
@@ -49,6 +52,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         },
       },
       hooks: {
+        streamWrite: (line) => redactSecrets(line, secrets),
         logMethod(args, method) {
           if (secrets.length > 0) {
             for (let i = 0; i < args.length; i++) {
