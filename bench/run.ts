@@ -9,6 +9,7 @@ import { ConceptEngine } from '../src/answer/ConceptEngine.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import type { KnowledgeBase } from '../src/knowledge/types.js';
 import { readLabelledQuestions } from '../src/eval/evaluate.js';
+import { parseCommandLine } from '../src/cli/commandLine.js';
 import { percentile } from './percentile.js';
 import { enrichedSyntheticKnowledge, syntheticKnowledge, syntheticQuestions } from './syntheticKnowledge.js';
 
@@ -49,6 +50,14 @@ function measureEngine(name: string, knowledge: KnowledgeBase, questions: string
 }
 
 async function main(): Promise<void> {
+  parseCommandLine({
+    command: 'bench',
+    usage: [''],
+    details: `Builds the index of the shipped knowledge and of 1,000 and 10,000 synthetic sections, times
+${QUESTION_RUNS.toLocaleString('en')} questions on each, and runs the bot against the loopback Discord emulator. A script,
+not a test: the figures vary with the machine. Takes a few minutes.`,
+    flags: {},
+  });
   console.log(
     `node ${process.version}, ${QUESTION_RUNS} questions per size${globalThis.gc ? '' : ' (run with --expose-gc for exact heap figures)'}`,
   );

@@ -1,18 +1,37 @@
 /**
- * `npm start`: the Discord bot when DISCORD_TOKEN is set (one process, a process per shard, or a range
- * of shards: see discord/startMode.ts), the HTTP Interactions Endpoint when DISCORD_PUBLIC_KEY and
- * INTERACTIONS_PORT are set, else the local console.
+ * `concept-bot start` (`npm start`): the Discord bot when DISCORD_TOKEN is set (one process, a process
+ * per shard, or a range of shards: see discord/startMode.ts), the HTTP Interactions Endpoint when
+ * DISCORD_PUBLIC_KEY and INTERACTIONS_PORT are set, else (or with --console) the local console.
  * A question's path: front end (src/discord or src/terminal) -> ConceptEngine.ask (src/answer)
  * -> searchSections (src/search) over the knowledge loaded from KNOWLEDGE_DIR (src/knowledge).
  */
 import 'dotenv/config';
-import { loadEngine } from './answer/loadEngine.js';
+import { LiveEngine } from './answer/LiveEngine.js';
+import { parseCommandLine, type CommandLineSpec, type FlagSpecs } from './cli/commandLine.js';
 import { exitOnKnowledgeError } from './cli/exitOnKnowledgeError.js';
+import { loadConfig } from './config/env.js';
 import { startMode } from './discord/startMode.js';
-import { runConsole } from './terminal/runConsole.js';
+import { consoleNotices } from './terminal/consoleNotices.js';
+import { startConsole } from './terminal/runConsole.js';
+
+const SPEC = {
+  command: 'start',
+  usage: ['[--brief]', '--console [--brief]'],
+  details: `With DISCORD_TOKEN set (in .env or the environment) it runs the Discord bot (sharded with
+SHARD_COUNT/SHARD_IDS); with DISCORD_PUBLIC_KEY and INTERACTIONS_PORT, Discord's HTTP Interactions
+Endpoint; otherwise, or with --console, a local console: type a question (or paste code) and read the
+answer; type a number to open a section the last answer offered. Reading a pipe, it answers each line
+and prints no prompt. The knowledge (KNOWLEDGE_DIR) is reloaded when a topic file changes.
+Configuration is checked first: every bad variable is reported, with exit status 2.`,
+  flags: {
+    console: { type: 'boolean', help: 'the local console even when DISCORD_TOKEN is set' },
+    brief: { type: 'boolean', short: 'b', help: 'console answers show only the best point' },
+  },
+} as const satisfies CommandLineSpec<FlagSpecs>;
 
 async function main(): Promise<void> {
-  switch (startMode(process.env)) {
+  const { flags } = parseCommandLine(SPEC);
+  switch (flags.console ? 'console' : startMode(process.env)) {
     case 'http': {
       const { runInteractions } = await import('./discord/http/runInteractions.js');
       return runInteractions();
@@ -28,12 +47,33 @@ async function main(): Promise<void> {
     case 'console':
       break;
   }
-  const engine = await loadEngine();
-  process.once('SIGINT', () => {
-    process.stdout.write('\n');
-    process.exit(0);
+  await runLocalConsole(flags.brief);
+}
+
+/** The console over the live knowledge, validated like the bot's configuration. */
+async function runLocalConsole(brief: boolean): Promise<void> {
+  const config = loadConfig();
+  let notify = (_message: string): void => {}; // the banner reports the first load
+  const live = await LiveEngine.start(config.knowledgeDir, {
+    logger: consoleNotices(config.logLevel, (message) => notify(message)),
   });
-  await runConsole(() => engine, process.stdin, process.stdout);
+  const stop = () => process.exit(0); // the console's exit handler restores the terminal
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const running = startConsole({
+    getEngine: () => live.current,
+    input: process.stdin,
+    output: process.stdout,
+    errors: process.stderr,
+    brief,
+    banner:
+      `concept-bot local console, not connected to Discord (set DISCORD_TOKEN in .env to run the bot). ` +
+      `${live.current.sectionCount} sections from ${config.knowledgeDir}, reloaded when a file changes. ` +
+      `Ask a question; Ctrl-D quits.`,
+  });
+  notify = running.notify;
+  await running.finished;
+  live.close();
 }
 
 main().catch(exitOnKnowledgeError);

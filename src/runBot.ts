@@ -21,7 +21,11 @@ export async function runBot(): Promise<void> {
   const config = loadConfig({ requireToken: true });
   // Sharded: this process's shard ids, its own learning-log file, and its turn to identify.
   const shards = gatewayProcess(config);
-  const logger = createLogger({ level: config.logLevel, secrets: [config.token] }).child(shards.logBindings);
+  const logger = createLogger({
+    level: config.logLevel,
+    format: config.logFormat,
+    secrets: [config.token],
+  }).child(shards.logBindings);
   const live = await LiveEngine.start(config.knowledgeDir, { logger });
   const learningLog = new JsonlLearningLog({
     dataDir: config.dataDir,

@@ -12,7 +12,21 @@ import { fitLogistic, type Example } from '../eval/fitLogistic.js';
 import { readLabelledQuestions, type LabelledQuestion } from '../eval/evaluate.js';
 import { loadEvalEngine } from '../eval/loadEvalEngine.js';
 import { confidenceOf, FEATURE_NAMES } from '../search/confidence.js';
+import { parseCommandLine, type CommandLineSpec, type FlagSpecs } from './commandLine.js';
 import { exitOnKnowledgeError } from './exitOnKnowledgeError.js';
+
+const SPEC = {
+  command: 'calibrate',
+  usage: ['[SET...] [--check SET...]'],
+  details: `A SET is questions.jsonl=dir[,dir]: labelled questions and the knowledge folders to ask them of.
+The model is fitted on the SETs before --check and shown on every SET. Default: the shipped topic's
+questions, the short near-miss set and the three-topic set, checked against three unenriched topics.
+The printed model goes into src/search/searchConfig.ts by hand.`,
+  flags: {
+    check: { type: 'boolean', help: 'the SETs after it are shown, not fitted on' },
+  },
+  positionals: true,
+} as const satisfies CommandLineSpec<FlagSpecs>;
 
 type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -47,7 +61,9 @@ async function readSet(spec: string): Promise<LabelledSet> {
   return { name: spec, engine: await loadEvalEngine(dirs), questions: await readLabelledQuestions(file!) };
 }
 
-async function main(argv: string[]): Promise<void> {
+async function main(): Promise<void> {
+  parseCommandLine(SPEC); // validates; the order of SETs around --check is read below
+  const argv = process.argv.slice(2).filter((a) => a !== '--');
   const checkAt = argv.indexOf('--check');
   const trainSpecs = (checkAt < 0 ? argv : argv.slice(0, checkAt)).filter(Boolean);
   const checkSpecs = checkAt < 0 ? (trainSpecs.length ? [] : DEFAULT_CHECKS) : argv.slice(checkAt + 1);
@@ -95,4 +111,4 @@ function pct(part: number, whole: number): string {
   return `${((100 * part) / Math.max(1, whole)).toFixed(1)}%`;
 }
 
-main(process.argv.slice(2)).catch(exitOnKnowledgeError);
+main().catch(exitOnKnowledgeError);

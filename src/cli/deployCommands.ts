@@ -9,8 +9,20 @@ import { ConfigError, loadConfig } from '../config/env.js';
 import { syncCommands } from '../discord/commands/registerCommands.js';
 import { inviteUrl } from '../discord/inviteUrl.js';
 import { createLogger } from '../logging/logger.js';
+import { parseCommandLine, type CommandLineSpec, type FlagSpecs } from './commandLine.js';
+
+const SPEC = {
+  command: 'deploy-commands',
+  usage: ['[--guild]'],
+  details: `Needs DISCORD_TOKEN; DISCORD_CLIENT_ID is optional (asked from Discord when unset). Pushes only
+when the registered commands differ. Global commands can take a while to appear everywhere.`,
+  flags: {
+    guild: { type: 'boolean', help: 'register to the server DISCORD_GUILD_ID instead (instant)' },
+  },
+} as const satisfies CommandLineSpec<FlagSpecs>;
 
 async function main(): Promise<number> {
+  const { flags } = parseCommandLine(SPEC);
   let config;
   try {
     config = loadConfig({ requireToken: true });
@@ -21,8 +33,13 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel, secrets: [config.token], name: 'deploy-commands' });
-  const guild = process.argv.includes('--guild');
+  const logger = createLogger({
+    level: config.logLevel,
+    format: config.logFormat,
+    secrets: [config.token],
+    name: 'deploy-commands',
+  });
+  const guild = flags.guild;
   if (guild && !config.guildId) {
     console.error('--guild needs DISCORD_GUILD_ID to be set');
     return 2;

@@ -7,12 +7,22 @@ import { knowledgeDirFromEnv } from '../knowledge/loadKnowledge.js';
 import { evaluate, ratio, readLabelledQuestions, type Outcome } from '../eval/evaluate.js';
 import { loadEvalEngine } from '../eval/loadEvalEngine.js';
 import { plainFuseTop1 } from '../eval/plainFuseBaseline.js';
+import { parseCommandLine, usageError, type CommandLineSpec, type FlagSpecs } from './commandLine.js';
 import { exitOnKnowledgeError } from './exitOnKnowledgeError.js';
 
-async function main([
-  file = 'test/eval/questions.jsonl',
-  dir = knowledgeDirFromEnv(),
-]: string[]): Promise<void> {
+const SPEC = {
+  command: 'eval',
+  usage: ['[FILE [DIR[,DIR...]]]'],
+  details: `FILE: labelled questions, one JSON object a line (default test/eval/questions.jsonl).
+DIR: the knowledge folders to load, comma-separated (default KNOWLEDGE_DIR or ./knowledge).`,
+  flags: {},
+  positionals: true,
+} as const satisfies CommandLineSpec<FlagSpecs>;
+
+async function main(): Promise<void> {
+  const { positionals } = parseCommandLine(SPEC);
+  if (positionals.length > 2) usageError(SPEC, `unexpected argument '${positionals[2]}'`);
+  const [file = 'test/eval/questions.jsonl', dir = knowledgeDirFromEnv()] = positionals;
   const engine = await loadEvalEngine(dir);
   const questions = await readLabelledQuestions(file);
   const report = evaluate(engine, questions);
@@ -41,4 +51,4 @@ function describe({ question, answer, pick }: Outcome): string {
   return `[${question.kind}] ${did} · ${confidence === undefined ? '-' : confidence.toFixed(2)} · want ${expected} :: ${question.question}`;
 }
 
-main(process.argv.slice(2)).catch(exitOnKnowledgeError);
+main().catch(exitOnKnowledgeError);

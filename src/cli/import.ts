@@ -1,59 +1,46 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { importCapture } from '../import/importCapture.js';
 import { ImportError } from '../import/ImportError.js';
 import { writeAtomically } from '../import/writeAtomically.js';
 import { knowledgeDirFromEnv } from '../knowledge/loadKnowledge.js';
 import { slugify } from '../knowledge/slug.js';
+import { parseCommandLine, usageError, type CommandLineSpec, type FlagSpecs } from './commandLine.js';
 
-const USAGE = `Usage: npm run import -- [--out DIR] [--force] [--name TOPIC_ID] FILE...
-
-Turns raw LLM captures (terminal recordings of a breakdown) into clean topic files in the knowledge format,
-one <slug>.md a capture, named by the topic's title.
-
-  --out DIR   where to write (default: $KNOWLEDGE_DIR or ./knowledge; created if missing)
-  --force     overwrite topic files that already exist
-  --name ID   the topic id (file name) to use instead of the title's slug; one input file only
-  --help      show this help`;
+const SPEC = {
+  command: 'import',
+  usage: ['[--out DIR] [--force] [--name ID] FILE...'],
+  details: `Turns raw LLM captures (terminal recordings of a breakdown) into clean topic files in the
+knowledge format, one <slug>.md a capture, named by the topic's title.`,
+  flags: {
+    out: {
+      type: 'string',
+      short: 'o',
+      value: 'DIR',
+      help: 'where to write (default: $KNOWLEDGE_DIR or ./knowledge; created if missing)',
+    },
+    force: { type: 'boolean', short: 'f', help: 'overwrite topic files that already exist' },
+    name: {
+      type: 'string',
+      short: 'n',
+      value: 'ID',
+      help: "the topic id (file name) instead of the title's slug; one input file only",
+    },
+  },
+  positionals: true,
+} as const satisfies CommandLineSpec<FlagSpecs>;
 
 /** `npm run import`: imports every file it can, reports each one that fails, exits 1 if any did. */
 async function main(argv: string[]): Promise<number> {
-  let options: { out?: string; force?: boolean; help?: boolean; name?: string };
-  let files: string[];
-  try {
-    const parsed = parseArgs({
-      args: argv,
-      options: {
-        out: { type: 'string', short: 'o' },
-        force: { type: 'boolean', short: 'f' },
-        name: { type: 'string', short: 'n' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-    });
-    options = parsed.values;
-    files = parsed.positionals;
-  } catch (error) {
-    process.stderr.write(`import: ${messageOf(error)}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (options.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (files.length === 0) {
-    process.stderr.write(`import: no input files\n\n${USAGE}\n`);
-    return 2;
-  }
+  const { flags: options, positionals: files } = parseCommandLine(SPEC, argv);
+  if (files.length === 0) usageError(SPEC, 'no input files');
 
   if (options.name !== undefined && (files.length !== 1 || slugify(options.name) !== options.name)) {
     const why =
       files.length !== 1
         ? 'takes exactly one input file'
         : `must be a topic id such as "${slugify(options.name)}"`;
-    process.stderr.write(`import: --name ${why}\n\n${USAGE}\n`);
-    return 2;
+    usageError(SPEC, `--name ${why}`);
   }
 
   const outDir = options.out ?? knowledgeDirFromEnv();

@@ -1,5 +1,5 @@
 /**
- * `npm run preview [-- --port N]`: the knowledge preview on http://127.0.0.1:4545/ (or PREVIEW_PORT).
+ * `concept-bot preview [--port N]`: the knowledge preview on http://127.0.0.1:4545/ (or PREVIEW_PORT).
  * Every section of KNOWLEDGE_DIR as the bot's Discord answer, and a search box running the real matcher.
  * Topic files are re-read when they change: edit, then reload the page.
  */
@@ -7,33 +7,27 @@ import 'dotenv/config';
 import { knowledgeDirFromEnv } from '../knowledge/loadKnowledge.js';
 import { startPreviewServer } from '../preview/previewServer.js';
 import { reloadingEngine } from '../preview/reloadingEngine.js';
+import { parseCommandLine, usageError, type CommandLineSpec, type FlagSpecs } from './commandLine.js';
 import { exitOnKnowledgeError } from './exitOnKnowledgeError.js';
 
 const DEFAULT_PORT = 4545;
-const USAGE = 'usage: npm run preview [-- --port N]   (or PREVIEW_PORT=N; default 4545)';
 
-function parsePort(argv: string[], env: NodeJS.ProcessEnv): number | string {
-  let raw = env.PREVIEW_PORT?.trim() || String(DEFAULT_PORT);
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--port') raw = argv[++i] ?? '';
-    else if (arg.startsWith('--port=')) raw = arg.slice('--port='.length);
-    else return `unknown argument ${arg}`;
-  }
+const SPEC = {
+  command: 'preview',
+  usage: ['[--port N]'],
+  details: `Serves http://127.0.0.1:N/ (loopback only): every section of KNOWLEDGE_DIR as the bot's Discord
+answer, and a search box running the real matcher. Topic files are re-read when they change: edit,
+then reload the page. Ctrl-C stops it.`,
+  flags: {
+    port: { type: 'string', short: 'p', value: 'N', help: 'the port (default PREVIEW_PORT or 4545)' },
+  },
+} as const satisfies CommandLineSpec<FlagSpecs>;
+
+async function main(): Promise<void> {
+  const { flags } = parseCommandLine(SPEC);
+  const raw = (flags.port ?? process.env.PREVIEW_PORT)?.trim() || String(DEFAULT_PORT);
   const port = Number(raw);
-  return /^\d+$/.test(raw) && port <= 65535 ? port : `invalid port "${raw}"`;
-}
-
-async function main(argv: string[]): Promise<void> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  const port = parsePort(argv, process.env);
-  if (typeof port === 'string') {
-    process.stderr.write(`${port}\n${USAGE}\n`);
-    process.exit(2);
-  }
+  if (!/^\d+$/.test(raw) || port > 65535) usageError(SPEC, `invalid port "${raw}"`);
   const dir = knowledgeDirFromEnv();
   const getEngine = reloadingEngine(dir);
   await getEngine(); // fail now, with the located problems, if the knowledge is broken
@@ -49,4 +43,4 @@ async function main(argv: string[]): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-main(process.argv.slice(2)).catch(exitOnKnowledgeError);
+main().catch(exitOnKnowledgeError);

@@ -11,6 +11,9 @@ import { maskUrlCredentials, showValue } from './secretSafe.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+/** `pretty`: one readable line an event; `json`: pino's JSON lines. Unset: pretty on a terminal, else JSON. */
+export const LOG_FORMATS = ['pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export const DEFAULTS = {
   apiUrl: 'https://discord.com/api',
@@ -68,6 +71,8 @@ export interface AppConfig {
   shards: ShardConfig | undefined;
   /** Set when `DISCORD_PUBLIC_KEY` and `INTERACTIONS_PORT` are: `npm start` serves HTTP interactions. */
   interactions: InteractionsConfig | undefined;
+  /** Undefined: chosen by the log's destination (pretty on a terminal, JSON otherwise). */
+  logFormat: LogFormat | undefined;
 }
 
 export interface BotConfig extends AppConfig {
@@ -319,6 +324,15 @@ function schema(requireToken: boolean) {
     ),
     INTERACTIONS_PORT: port,
     INTERACTIONS_HOST: z.preprocess(blankToUndefined, z.string().default(DEFAULTS.interactionsHost)),
+    LOG_FORMAT: z.preprocess(
+      (v) =>
+        typeof blankToUndefined(v) === 'string' ? (blankToUndefined(v) as string).toLowerCase() : undefined,
+      z
+        .enum(LOG_FORMATS, {
+          error: (iss) => `must be one of ${LOG_FORMATS.join(', ')} (or unset), got "${String(iss.input)}"`,
+        })
+        .optional(),
+    ),
   });
 }
 
@@ -394,6 +408,7 @@ export function parseConfig(env: Env, options: { requireToken?: boolean } = {}):
             host: v.INTERACTIONS_HOST,
           }
         : undefined,
+    logFormat: v.LOG_FORMAT,
   });
 }
 

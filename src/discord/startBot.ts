@@ -13,7 +13,7 @@
  * `drainTimeoutMs` (config.drainSeconds). What is still unsent then is abandoned, logged at error with
  * a count by channel, and returned as `unsent` (the process should exit non-zero).
  */
-import { Events, type Client, type Message } from 'discord.js';
+import { Events, GatewayIntentBits, type Client, type Message } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ConceptEngine } from '../answer/ConceptEngine.js';
 import type { BotConfig } from '../config/env.js';
@@ -141,7 +141,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       user: client.user?.tag,
       applicationId,
       guilds: client.guilds.cache.size,
-      intents: intentsFor(config).length,
+      intents: intentsFor(config).map((bit) => GatewayIntentBits[bit]),
       answerChannels: config.answerChannelIds.length,
       sections: safeSectionCount(getEngine),
     },

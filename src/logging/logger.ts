@@ -1,11 +1,14 @@
 /**
- * Structured logging: pino, one JSON line an event. Secrets never reach the output: known paths are
- * redacted, and every finished line goes through `redactSecrets` (redact.ts) before it is written:
- * registered secret strings (the bot token), interaction and webhook tokens in URLs, token-shaped
- * strings and URL credentials.
+ * Structured logging: pino, one event a line, as JSON or, for a person at a terminal, as a readable line
+ * (pino-pretty): `LOG_FORMAT` decides, and unset it is pretty when stdout is a terminal, JSON otherwise.
+ * Secrets never reach the output, in either format: known paths are redacted, and every finished line
+ * goes through `redactSecrets` (redact.ts) before it is written: registered secret strings (the bot
+ * token), interaction and webhook tokens in URLs, token-shaped strings and URL credentials.
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
-import type { LogLevel } from '../config/env.js';
+import pretty from 'pino-pretty';
+import type { LogFormat, LogLevel } from '../config/env.js';
+import { colorEnabled } from '../terminal/colorSupport.js';
 import { redactSecrets } from './redact.js';
 
 export type { Logger } from 'pino';
@@ -32,6 +35,8 @@ export interface LoggerOptions {
   /** Strings to scrub wherever they appear in messages or error text (the bot token). */
   secrets?: (string | undefined)[];
   name?: string;
+  /** Default: pretty when the lines go to stdout and stdout is a terminal, else JSON. */
+  format?: LogFormat;
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
@@ -63,8 +68,22 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         },
       },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: true }),
+    destinationFor(options),
   );
+}
+
+function destinationFor(options: LoggerOptions): DestinationStream {
+  const toStdout = options.destination === undefined;
+  const format = options.format ?? (toStdout && process.stdout.isTTY ? 'pretty' : 'json');
+  if (format === 'json') return options.destination ?? pino.destination({ dest: 1, sync: true });
+  return pretty({
+    destination: options.destination ?? 1,
+    sync: true,
+    colorize: colorEnabled(toStdout ? process.stdout : {}),
+    singleLine: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname',
+  });
 }
 
 /** A logger that writes nothing (library default). */

@@ -1,85 +1,75 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { conceptBot } from './runCommand.js';
 
-const tsx = (args: string[], input?: string, env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(process.execPath, ['--import', 'tsx', ...args], {
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, DISCORD_TOKEN: '', ...env },
-    timeout: 30_000,
-  });
+const FIELDS = ['kind', 'match', 'question', 'reason', 'suggestions', 'unknownLanguages'];
+const MATCH_FIELDS = ['bestPoint', 'confidence', 'id', 'title', 'topic', 'topicTitle'];
 
-describe('npm run ask', () => {
-  it('--jsonl: one JSON object a line, same order, nothing else on stdout', () => {
+function records(stdout: string): Record<string, unknown>[] {
+  expect(stdout.endsWith('\n')).toBe(true);
+  return stdout
+    .slice(0, -1)
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+describe('concept-bot ask --jsonl', () => {
+  it('writes exactly one object per input line, in order, blank lines included', () => {
     const questions = [
       'does await block the thread?',
       'what is the weather in Paris',
       '',
-      'how do i catch exceptions from an async method',
+      '   ',
+      'how do i catch exceptions from an async method\r', // a CRLF file
+      'thanks!',
+      'what does Task.Run do', // the last line has no newline
     ];
-    const run = tsx(['src/cli/ask.ts', '--jsonl'], questions.join('\n') + '\n');
+    const run = conceptBot(['ask', '--jsonl'], { input: questions.join('\n') });
     expect(run.status).toBe(0);
-    const lines = run.stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.question)).toEqual(questions.filter(Boolean));
+    expect(run.stderr).toBe('');
+    const lines = records(run.stdout);
+    expect(lines.map((l) => l.question)).toEqual(questions.map((q) => q.replace(/\r$/, '')));
     for (const line of lines) {
       // The contract's fields, and the extra ones DESIGN.md allows (kind, the best point, why not).
-      expect(Object.keys(line).sort()).toEqual([
-        'kind',
-        'match',
-        'question',
-        'reason',
-        'suggestions',
-        'unknownLanguages',
-      ]);
-      if (line.match)
-        expect(Object.keys(line.match).sort()).toEqual([
-          'bestPoint',
-          'confidence',
-          'id',
-          'title',
-          'topic',
-          'topicTitle',
-        ]);
+      expect(Object.keys(line).sort()).toEqual(FIELDS);
+      expect(['answer', 'suggest', 'none']).toContain(line.kind);
+      expect(line.match === null).toBe(line.kind !== 'answer');
+      if (line.match) expect(Object.keys(line.match).sort()).toEqual(MATCH_FIELDS);
     }
-    expect(lines[1].match).toBeNull();
-    expect(lines[2].match).toMatchObject({
+    expect(lines[1]!.match).toBeNull();
+    for (const blank of [lines[2]!, lines[3]!]) {
+      expect(blank).toMatchObject({ match: null, kind: 'none', reason: 'empty', suggestions: [] });
+    }
+    expect(lines[4]!.match).toMatchObject({
       topic: 'csharp-async-await',
       id: 'error-handling',
       topicTitle: 'C# async/await',
     });
   });
 
-  it('--json: one object; human output shows title, points, code and topic', () => {
-    const json = tsx(['src/cli/ask.ts', '--json', 'how do I catch exceptions from an async method?']);
-    expect(JSON.parse(json.stdout).match.id).toBe('error-handling');
-    const human = tsx(['src/cli/ask.ts', 'how do I catch exceptions from an async method?']);
-    expect(human.stdout).toMatch(/^Error handling {2}\(C# async\/await, \d+% match\)/);
-    expect(human.stdout).toContain('  csharp:');
-    expect(human.stdout).toContain('catch (');
-    const none = tsx(['src/cli/ask.ts', 'what is the weather in Paris']);
-    expect(none.stdout).toContain("I don't know that yet");
-    expect(none.stdout).toContain('C# async/await');
-  });
-
-  it('a broken knowledge folder stops with the file and line', () => {
-    const run = tsx(['src/cli/ask.ts', 'anything'], undefined, {
-      KNOWLEDGE_DIR: 'test/fixtures/broken-knowledge',
-    });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/broken-knowledge\/broken\.md:3: /);
+  it('an empty input gives no output, and one newline gives one record', () => {
+    expect(conceptBot(['ask', '--jsonl'], { input: '' }).stdout).toBe('');
+    expect(records(conceptBot(['ask', '--jsonl'], { input: '\n' }).stdout)).toHaveLength(1);
   });
 });
 
-describe('npm start without DISCORD_TOKEN', () => {
-  it('prints a one-line banner, answers piped lines and exits cleanly at end of input', () => {
-    const run = tsx(['src/main.ts'], 'does await block the thread?\n\n' + 'why '.repeat(3000) + '\n');
+describe('concept-bot ask', () => {
+  it('--json: exactly one JSON object on stdout', () => {
+    const run = conceptBot(['ask', '--json', 'how', 'do I catch exceptions from an async method?']);
     expect(run.status).toBe(0);
-    const [banner] = run.stdout.split('\n');
-    expect(banner).toMatch(/local console.*DISCORD_TOKEN/);
-    expect(run.stdout).toContain('await keyword');
-    expect(run.stderr).toBe('');
+    const record = JSON.parse(run.stdout) as { question: string; match: { id: string } };
+    expect(record.question).toBe('how do I catch exceptions from an async method?');
+    expect(record.match.id).toBe('error-handling');
+  });
+
+  it('answers a question that starts with a dash when it follows --', () => {
+    const run = conceptBot(['ask', '--json', '--', '-h']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ question: '-h' });
+  });
+
+  it('a broken knowledge folder stops with the file and line, exit 1', () => {
+    const run = conceptBot(['ask', 'anything'], { env: { KNOWLEDGE_DIR: 'test/fixtures/broken-knowledge' } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/broken-knowledge\/broken\.md:3: /);
   });
 });

@@ -16,7 +16,9 @@ function runImport(args: string[], env: Record<string, string> = {}) {
     env: { ...process.env, ...env },
   });
   // npx may print its own warnings on stderr: keep the importer's lines only.
-  const errors = result.stderr.split('\n').filter((l) => l.startsWith('import: '));
+  const errors = result.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('import: ') || l.startsWith('concept-bot import: '));
   return { status: result.status, stdout: result.stdout, errors };
 }
 
@@ -133,7 +135,7 @@ describe('npm run import', () => {
     expect(runImport([]).status).toBe(2);
     const unknown = runImport(['--nope', seed]);
     expect(unknown.status).toBe(2);
-    expect(unknown.errors[0]).toMatch(/^import: Unknown option '--nope'/);
+    expect(unknown.errors[0]).toMatch(/^concept-bot import: unknown option '--nope'/);
   });
 });
 
