@@ -74,9 +74,10 @@ export function renderUncoveredLanguage(languages: string[], known: KnownTopics)
   const names = languages.slice(0, 3).map((l) => escapeMarkdown(l));
   const which =
     names.length <= 1 ? (names[0] ?? 'that') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}`;
+  const ask = known.titles.length === 1 ? 'Ask me about that' : 'Ask about one of those';
   return notice(
     `📚 I don't have a ${which} topic yet; I know ${topicList(known)}. ` +
-      'Ask about one of those, or see `/topics` for everything I cover.',
+      `${ask}, or see \`/topics\` for everything I cover.`,
   );
 }
 
