@@ -6,7 +6,7 @@
 #
 # SIGTERM (docker stop) makes the bot drain its queued replies for SHUTDOWN_DRAIN_SECONDS before it
 # exits; keep docker's stop timeout (--stop-timeout, compose stop_grace_period) above that. Exit 1
-# means replies were lost in the drain, 78 a setting to fix (token, intents): see the README.
+# means replies were lost in the drain, 2 a setting to fix (token, intents): see the README.
 FROM node:20-bookworm-slim
 
 ENV NODE_ENV=production \

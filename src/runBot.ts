@@ -13,9 +13,10 @@ import { redactSecrets } from './logging/redact.js';
  * The bot process: validated configuration, the knowledge watched for hot reload, the log of
  * unanswered questions, the Discord client, and a clean stop on SIGINT/SIGTERM.
  *
- * Exit statuses: 0 after a clean stop; 1 when replies were still unsent at the end of the drain, or
- * the stop failed; 78 (EX_CONFIG) when Discord refuses the token or the intents, at login or later
- * (a fatal gateway close), with a log line saying what to fix.
+ * Exit statuses (cli/exitCodes.ts): 0 after a clean stop; 1 when replies were still unsent at the end
+ * of the drain, or the stop failed; 2 when a setting must change: invalid configuration, or Discord
+ * refusing the token or the intents at login or later (a fatal gateway close), with a log line saying
+ * what to fix.
  */
 export async function runBot(): Promise<void> {
   const config = loadConfig({ requireToken: true });

@@ -5,7 +5,7 @@
  * - SIGTERM to npm reaches the bot (no orphan keeps running on the token); the bot drains its queued
  *   replies, answers interactions arriving meanwhile with "restarting", and exits 0 when everything
  *   was sent, 1 (with an error line counting them) when the drain timeout left replies unsent.
- * - A fatal gateway close (4004) and disallowed intents at login exit 78 with what to fix.
+ * - A fatal gateway close (4004) and disallowed intents at login exit 2 with what to fix.
  * - The health file says `connected` while the bot runs and is removed when it stops.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -171,20 +171,20 @@ describe('npm start under a supervisor (process e2e)', () => {
     await waitUntil(() => !groupAlive(s), 'every process of npm start to be gone', 5_000);
   }, 60_000);
 
-  it('a 4004 close (token reset) exits 78 with what to fix', async () => {
+  it('a 4004 close (token reset) exits 2 with what to fix', async () => {
     const s = await npmStart({});
     await ready(s);
     await s.emu.dropConnection(4004);
-    expect(await s.exit).toBe(78);
+    expect(await s.exit).toBe(2);
     const fatal = s.lines.find((l) => l.event === 'gateway-fatal');
     expect(fatal).toMatchObject({ level: 60, code: 4004 });
     expect(String(fatal?.msg)).toContain('Reset Token');
     await waitUntil(() => !groupAlive(s), 'every process of npm start to be gone', 5_000);
   }, 60_000);
 
-  it('disallowed intents at login exit 78 and say which setting to change', async () => {
+  it('disallowed intents at login exit 2 and say which setting to change', async () => {
     const s = await npmStart({ ANSWER_CHANNEL_IDS: '123456789012345678' }, { allowedPrivilegedIntents: 0 });
-    expect(await s.exit).toBe(78);
+    expect(await s.exit).toBe(2);
     const fatal = s.lines.find((l) => l.event === 'gateway-fatal');
     expect(fatal).toMatchObject({ level: 60, code: 4014 });
     expect(String(fatal?.msg)).toContain('Message Content Intent');

@@ -1,3 +1,5 @@
+import { ExitCode } from '../../cli/exitCodes.js';
+
 /**
  * Gateway close codes after which reconnecting cannot help: the process must stop, say what to fix and
  * exit non-zero, so a supervisor (systemd `Restart=on-failure`, Docker) notices.
@@ -58,5 +60,5 @@ export function fatalLoginError(error: unknown): FatalClose | undefined {
   return undefined;
 }
 
-/** Exit status for a configuration problem no restart can fix (sysexits EX_CONFIG). */
-export const EXIT_CONFIG = 78;
+/** Exit status for a setting to fix, which no restart can: the project's "configuration error" status. */
+export const EXIT_CONFIG = ExitCode.usage;
