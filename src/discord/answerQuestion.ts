@@ -9,8 +9,9 @@
  *   talk gets one friendly line saying what the bot knows; a question about a language no topic covers
  *   says so by name; only code gets "what would you like to know about it?".
  * - A section posted in the channel within the duplicate window is not posted again: in chat the asker
- *   gets a 👆 reaction while the earlier answer is on screen, and a reply linking it once it has
- *   scrolled away; by interaction an ephemeral pointer.
+ *   gets a 👆 reaction while the earlier answer is on screen or the channel's posts are queued (busy),
+ *   and a reply linking it once it has scrolled away in a quiet channel; by interaction an ephemeral
+ *   pointer.
  * - Every other reply takes one question from the asker's allowance (RateLimits); a thanks or a pointer
  *   never does. Limited: an interaction gets an ephemeral notice; a mention a ⏳ reaction and no post;
  *   a DM one short reply per limited spell, then ⏳ reactions; an answer channel stays silent.
@@ -243,12 +244,15 @@ function checkDuplicate(
   const recent = ctx.recentPosts.find(asker.channelId, entry);
   if (!recent) return undefined;
   const message = renderDuplicatePointer(found, recent.link);
-  const onScreen = !ctx.recentPosts.scrolledAway(asker.channelId, recent);
+  // A reply with the link only helps once the answer has scrolled away, and only when the channel's
+  // send budget is free: in a busy channel the reaction says it at once and costs no post.
+  const react =
+    !ctx.recentPosts.scrolledAway(asker.channelId, recent) || ctx.outbox.pendingIn(asker.channelId) > 0;
   return {
     type: 'duplicate',
     message,
     entry,
-    ...(isChatDoor(asker.via) && onScreen ? { reaction: Reactions.seeAbove } : {}),
+    ...(isChatDoor(asker.via) && react ? { reaction: Reactions.seeAbove } : {}),
   };
 }
 

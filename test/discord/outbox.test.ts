@@ -37,6 +37,9 @@ describe('Outbox', () => {
     await tick();
     expect(started).toEqual(['a1', 'x1']);
     expect(outbox.pending).toBe(4);
+    expect(outbox.pendingIn('c')).toBe(3);
+    expect(outbox.pendingIn('d')).toBe(1);
+    expect(outbox.pendingIn('elsewhere')).toBe(0);
     first.release();
     await tick();
     expect(started).toEqual(['a1', 'x1', 'a2']);

@@ -41,7 +41,7 @@ describe('limits that fit people (e2e)', () => {
   const user = () => h.emu.createUser(`p${n++}`);
 
   beforeAll(async () => {
-    h = await harness({ channels: ['flood', 'pointers'] });
+    h = await harness({ channels: ['flood', 'pointers', 'busy'] });
   });
   afterAll(async () => {
     if (!h) return;
@@ -233,6 +233,39 @@ describe('limits that fit people (e2e)', () => {
     const pointer = repliesTo(h.emu, repeat.id)[0]!.body;
     expect(pointer.content).toContain(`/${channel}/${answerId}`);
     expect(pointer.embeds ?? []).toEqual([]);
+  });
+  it('in a busy channel, points with a reaction even at an answer that has scrolled away', async () => {
+    const channel = h.channels.busy!;
+    const first = await h.emu.sendMessage({
+      author: user(),
+      content: 'what does the async modifier do',
+      mentionsBot: true,
+      channelId: channel,
+    });
+    await waitUntil(() => repliesTo(h.emu, first.id).length === 1, 'the first answer');
+    await waitForLog(h.logs, 'question', (l) => l.question === 'what does the async modifier do');
+    // Ten people ask at once: the channel's budget (5 posts per 5 s) is spent, posts wait in the queue.
+    for (let i = 0; i < 10; i++) {
+      await h.emu.sendMessage({
+        author: user(),
+        content: `zxqv blorp frindle busy ${i}`,
+        mentionsBot: true,
+        channelId: channel,
+      });
+    }
+    await waitUntil(
+      () => h.emu.calls.filter((c) => isChannelPost(channel)(c) && c.status === 200).length >= 5,
+      'the budget spent',
+    );
+    const repeat = await h.emu.sendMessage({
+      author: user(),
+      content: 'what does the async modifier do',
+      mentionsBot: true,
+      channelId: channel,
+    });
+    await waitUntil(() => botReactions(h.emu, repeat.id).length > 0, 'the pointer reaction');
+    expect(botReactions(h.emu, repeat.id)).toEqual(['👆']);
+    expect(repliesTo(h.emu, repeat.id)).toHaveLength(0);
   });
 });
 

@@ -51,6 +51,12 @@ export class Outbox {
     return this.count;
   }
 
+  /** Posts queued or being sent in `channelId`: more than none means its budget is contended. */
+  pendingIn(channelId: string): number {
+    const queue = this.channels.get(channelId);
+    return queue ? queue.waiting.length + (queue.running ? 1 : 0) : 0;
+  }
+
   /** Queues a post in `channelId`; resolves with what `run` returns, rejects if it throws or is abandoned. */
   send<T>(channelId: string, priority: SendPriority, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
     if (this.closed) {
