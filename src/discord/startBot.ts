@@ -91,6 +91,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     logger.warn({ event: 'gateway-disconnect', code: closeEvent.code, shardId }, 'gateway disconnected');
   });
   client.on(Events.ShardReconnecting, (shardId) => {
+    if (destroyed) return; // the client closing its own socket on stop
     health?.set('reconnecting');
     logger.info({ event: 'gateway-reconnecting', shardId });
   });
