@@ -190,6 +190,15 @@ describe('npm start under a supervisor (process e2e)', () => {
     expect(String(fatal?.msg)).toContain('Message Content Intent');
   }, 60_000);
 
+  it('masks the credentials of DISCORD_API_URL when Discord cannot be reached', async () => {
+    const s = await npmStart({ DISCORD_API_URL: 'http://proxyuser:hunter2secret@127.0.0.1:9/api' });
+    expect(await s.exit).toBe(1);
+    const output = JSON.stringify(s.lines) + s.stderr();
+    expect(s.stderr()).toContain('could not connect to Discord at http://***@127.0.0.1:9/api');
+    expect(output).not.toContain('hunter2secret');
+    expect(output).not.toContain(s.emu.token);
+  }, 60_000);
+
   it('never prints the token, even from errors', async () => {
     const s = await npmStart({ SHUTDOWN_DRAIN_SECONDS: '1' });
     await ready(s);
