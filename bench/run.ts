@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: index build time, per-question latency (p50/p99) and memory at the shipped
- * knowledge, 1,000 and 10,000 sections; start-up time of one `ask`; and the end-to-end Discord
+ * knowledge, 1,000 and 10,000 sections; loading, importing and hot-reloading a 1 MB topic
+ * (bench/knowledgePipeline.ts); start-up time of one `ask`; and the end-to-end Discord
  * latency on the loopback emulator. A script, not a test: the figures vary with the machine.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import type { KnowledgeBase } from '../src/knowledge/types.js';
 import { readLabelledQuestions } from '../src/eval/evaluate.js';
 import { parseCommandLine } from '../src/cli/commandLine.js';
+import { benchKnowledgePipeline } from './knowledgePipeline.js';
 import { percentile } from './percentile.js';
 import { enrichedSyntheticKnowledge, syntheticKnowledge, syntheticQuestions } from './syntheticKnowledge.js';
 
@@ -76,6 +78,8 @@ not a test: the figures vary with the machine. Takes a few minutes.`,
   const enriched = enrichedSyntheticKnowledge(10_000);
   measureEngine('enriched 10000', enriched, [...syntheticQuestions(enriched, 1_000), ...labelled]);
   console.log(`${''.padEnd(22)} (12 keywords and 12 sample questions a section)`);
+
+  await benchKnowledgePipeline();
 
   const starts: number[] = [];
   for (let i = 0; i < 5; i++) {

@@ -1,3 +1,5 @@
+import { location } from '../knowledge/KnowledgeError.js';
+
 /** How bad a finding is: errors fail `npm run check`, warnings are shown but do not. */
 export type Severity = 'error' | 'warning';
 
@@ -10,12 +12,18 @@ export interface CheckProblem {
   message: string;
   /** The offending source line, when showing it helps (a code example's line with a syntax error). */
   excerpt?: string;
+  /** How to fix it, in a few words. */
+  hint?: string;
 }
 
-/** `file:line: message`, then the excerpt indented below it when there is one. */
+/** `file:line: message`, then the excerpt and the fix hint indented below it when there are. */
 export function formatProblem(problem: CheckProblem): string {
-  const head = `${problem.file}:${problem.line}: ${problem.severity === 'warning' ? 'warning: ' : ''}${problem.message}`;
-  return problem.excerpt === undefined ? head : `${head}\n    | ${problem.excerpt}`;
+  const lines = [
+    `${location(problem.file, problem.line)}: ${problem.severity === 'warning' ? 'warning: ' : ''}${problem.message}`,
+  ];
+  if (problem.excerpt !== undefined) lines.push(`    | ${problem.excerpt}`);
+  if (problem.hint !== undefined) lines.push(`    fix: ${problem.hint}`);
+  return lines.join('\n');
 }
 
 export function countBySeverity(problems: readonly CheckProblem[]): Record<Severity, number> {

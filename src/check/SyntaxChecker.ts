@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Language, Parser } from 'web-tree-sitter';
 import { findSyntaxError, type SyntaxIssue } from './findSyntaxError.js';
-import { grammars as defaultGrammars, type GrammarSpec } from './grammars.js';
+import { grammarForFence, grammars as defaultGrammars, type GrammarSpec } from './grammars.js';
 
 const require = createRequire(import.meta.url);
 let runtime: Promise<void> | undefined;
@@ -11,17 +11,13 @@ let runtime: Promise<void> | undefined;
  * Each grammar is loaded once, on first use.
  */
 export class SyntaxChecker {
-  private readonly byLanguage = new Map<string, GrammarSpec>();
   private readonly parsers = new Map<GrammarSpec, Promise<Parser>>();
 
-  constructor(grammars: readonly GrammarSpec[] = defaultGrammars) {
-    for (const grammar of grammars)
-      for (const id of grammar.languages) this.byLanguage.set(id.toLowerCase(), grammar);
-  }
+  constructor(private readonly grammars: readonly GrammarSpec[] = defaultGrammars) {}
 
   /** The grammar for a fence language, if there is one. */
   grammarFor(language: string): GrammarSpec | undefined {
-    return this.byLanguage.get(language.trim().toLowerCase());
+    return grammarForFence(language, this.grammars);
   }
 
   /** The first syntax error in `code`, or undefined when it parses cleanly. Throws for a language without a grammar. */
@@ -29,13 +25,13 @@ export class SyntaxChecker {
     const grammar = this.grammarFor(language);
     if (!grammar) throw new Error(`no grammar for language "${language}"`);
     const parser = await this.parserFor(grammar);
-    const tree = parser.parse(code);
-    if (!tree) throw new Error(`the ${grammar.name} parser gave no tree`);
-    try {
-      return findSyntaxError(tree.rootNode);
-    } finally {
-      tree.delete();
+    const source = grammar.sessions ? sessionCommands(code) : code;
+    const issue = parse(parser, grammar, source);
+    if (!issue) return undefined;
+    for (const [before, after] of grammar.fragmentOf ?? []) {
+      if (!parse(parser, grammar, before + source + after)) return undefined;
     }
+    return issue;
   }
 
   /** Frees the parsers. */
@@ -54,6 +50,23 @@ export class SyntaxChecker {
     }
     return parser;
   }
+}
+
+function parse(parser: Parser, grammar: GrammarSpec, code: string): SyntaxIssue | undefined {
+  const tree = parser.parse(code);
+  if (!tree) throw new Error(`the ${grammar.name} parser gave no tree`);
+  try {
+    return findSyntaxError(tree.rootNode);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** A shell session (`$ command` lines and their output) as its commands alone, each on its own row. */
+function sessionCommands(code: string): string {
+  const lines = code.split('\n');
+  if (!lines.some((l) => /^\s*\$ /.test(l))) return code;
+  return lines.map((l) => /^\s*\$ (.*)$/.exec(l)?.[1] ?? '').join('\n');
 }
 
 async function loadParser(grammar: GrammarSpec): Promise<Parser> {

@@ -34,12 +34,17 @@ export async function checkCodeExamples(
         const issue = await checker.check(example.language, example.code);
         if (!issue) continue;
         stats.syntaxErrors++;
+        const untagged = example.tagged === false;
         problems.push({
-          severity: 'error',
+          // A fence that names no language only took the topic's: the code may be a diagram or output.
+          severity: untagged ? 'warning' : 'error',
           file: topic.file,
           line: example.line + 1 + issue.row,
           message: `${grammar.name} syntax error in the code of section \`${section.id}\`: ${issue.problem}`,
           excerpt: example.code.split('\n')[issue.row]?.trim() ?? '',
+          hint: untagged
+            ? `the fence names no language, so it was read as the topic's (${example.language}); tag it, e.g. \`\`\`text for a diagram or output`
+            : 'fix the code, or tag the fence with the language it is really in',
         });
       }
     }

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { ConceptEngine } from '../answer/ConceptEngine.js';
 import type { RankedSection } from '../answer/types.js';
+import { readTopicFile } from '../knowledge/readTopicFile.js';
 import type { Topic } from '../knowledge/types.js';
 import type { CheckProblem } from './CheckProblem.js';
 import { sampleQuestionLines } from './sampleQuestionLines.js';
@@ -25,7 +25,11 @@ export async function checkSampleRouting(
   const problems: CheckProblem[] = [];
   const stats: RoutingStats = { total: 0, routed: 0, misrouted: 0, unsure: 0 };
   for (const topic of topics) {
-    const lineOf = sampleQuestionLines(await readFile(topic.file, 'utf8').catch(() => ''), topic.file);
+    const source = await readTopicFile(topic.file).then(
+      (b) => b.toString('utf8'),
+      () => '',
+    );
+    const lineOf = sampleQuestionLines(source, topic.file);
     for (const section of topic.sections) {
       section.questions.forEach((question, index) => {
         stats.total++;

@@ -55,6 +55,12 @@ export const COMMANDS = [
     summary: 'what to write next: unanswered questions, unhelpful sections, picked offers',
   },
   {
+    name: 'enrich',
+    npmScript: 'enrich',
+    script: 'src/cli/enrich.ts',
+    summary: 'optional: sample questions and keywords for a topic from your own model, via LLM_BASE_URL',
+  },
+  {
     name: 'eval',
     npmScript: 'eval',
     script: 'src/cli/eval.ts',

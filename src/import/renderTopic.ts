@@ -1,9 +1,11 @@
-import { stringify } from 'yaml';
-import type { Breakdown, BreakdownBlock, BreakdownCode, BreakdownSection } from './breakdown.js';
+import { parseDocument, stringify } from 'yaml';
+import type { Breakdown, BreakdownBlock, BreakdownCode, BreakdownSection } from '../knowledge/breakdown.js';
 
 export interface TopicMeta {
   title: string;
   language: string | undefined;
+  /** Write `title` into the input's own front matter too (`--title`); else that is kept as written. */
+  replaceTitle?: boolean;
 }
 
 /**
@@ -13,16 +15,25 @@ export interface TopicMeta {
  * code (`**Example**:`) stays a bare block after the list.
  */
 export function renderTopic(breakdown: Breakdown, meta: TopicMeta): string {
-  const yaml =
-    breakdown.frontMatter ??
-    stringify(meta.language ? { title: meta.title, language: meta.language } : { title: meta.title });
+  const yaml = breakdown.frontMatter
+    ? meta.replaceTitle
+      ? withTitle(breakdown.frontMatter.yaml, meta.title)
+      : breakdown.frontMatter.yaml
+    : stringify(meta.language ? { title: meta.title, language: meta.language } : { title: meta.title });
   const parts = [`---\n${yaml.replace(/\n$/, '')}\n---`];
-  if (breakdown.intro.length > 0) parts.push(breakdown.intro.join('\n\n'));
+  if (breakdown.intro.length > 0) parts.push(breakdown.intro.map((p) => p.markdown).join('\n\n'));
   const { sections } = breakdown;
   const last = sections[sections.length - 1];
   const bare = last && isBareBlock(last) ? last : undefined;
   for (const section of sections) parts.push(section === bare ? renderBare(section) : renderItem(section));
   return `${parts.join('\n\n')}\n`;
+}
+
+/** The front matter with its `title:` set, everything else kept as written. */
+function withTitle(yaml: string, title: string): string {
+  const doc = parseDocument(yaml);
+  doc.set('title', title);
+  return doc.toString();
 }
 
 /** Only code, maybe after one line of text: `**Example**:` and its fences read best outside the list. */

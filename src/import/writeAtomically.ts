@@ -4,14 +4,15 @@ import path from 'node:path';
 import { ImportError } from './ImportError.js';
 
 /**
- * Writes `content` to `target` all at once: into a hidden temporary file next to it, flushed to disk,
+ * Writes `content` to `target` all at once: into a hidden temporary file next to it (named with this
+ * process's id, so a later run can tell it was orphaned: `removeOrphanedTempFiles`), flushed to disk,
  * then moved into place, so a reader never sees half a file. Unless `overwrite`, an existing target is
  * an `ImportError` and stays untouched (the move is a hard link, which fails rather than replace).
  */
 export async function writeAtomically(target: string, content: string, overwrite: boolean): Promise<void> {
   const temp = path.join(
     path.dirname(target),
-    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`,
+    `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
   );
   const handle = await open(temp, 'wx');
   try {

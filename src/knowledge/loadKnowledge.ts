@@ -1,7 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { KnowledgeError, KnowledgeLoadError } from './KnowledgeError.js';
 import { parseTopic } from './parseTopic.js';
+import { DEFAULT_READ_LIMITS, readTopicFile, UnreadableFileError, type ReadLimits } from './readTopicFile.js';
 import type { KnowledgeBase, Topic } from './types.js';
 
 /** Where knowledge lives unless `KNOWLEDGE_DIR` says otherwise. */
@@ -11,32 +13,96 @@ export function knowledgeDirFromEnv(env: NodeJS.ProcessEnv = process.env): strin
   return env.KNOWLEDGE_DIR?.trim() || DEFAULT_KNOWLEDGE_DIR;
 }
 
+/** A topic file's name (`*.md`, not hidden): what the loader and the watcher look at. */
+export function isTopicFileName(name: string): boolean {
+  return name.endsWith('.md') && !name.startsWith('.') && !name.includes('/') && !name.includes('\\');
+}
+
+/** Size and modification time of a topic file when it was read: a file still being written changes them. */
+export interface FileStamp {
+  name: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Everything read from a knowledge folder, as plain data (it crosses from a worker thread). */
+export interface FolderRead {
+  /** The knowledge base, when every file loaded; undefined when any had an error. */
+  knowledge: KnowledgeBase | undefined;
+  /** Every topic that parsed on its own, so that checks still run on the good files. */
+  topics: Topic[];
+  errors: KnowledgeError[];
+  /** Files skipped (FIFOs, sockets, devices, folders named `*.md`): reported, never fatal. */
+  skipped: KnowledgeError[];
+  /** The regular topic files read, as found before reading them. */
+  stamps: FileStamp[];
+  /** A digest of every file's name and bytes: equal digests, equal knowledge. */
+  digest: string;
+}
+
 /**
- * Reads every `*.md` topic in `dir`. All files are parsed before anything is returned,
- * and any problem in any file throws a `KnowledgeLoadError` listing them all: never a partial base.
+ * Reads and parses every topic file (`*.md`, not hidden) of `dir`, each within `limits`. Linear in the
+ * folder's size. Never throws: problems are in `errors` (the folder does not load) or `skipped`.
  */
-export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
+export async function readKnowledgeFolder(dir: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<FolderRead> {
+  const result: FolderRead = { knowledge: undefined, topics: [], errors: [], skipped: [], stamps: [], digest: '' };
+  const hash = createHash('sha256');
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort();
+    names = (await readdir(dir)).filter(isTopicFileName).sort();
   } catch (error) {
-    throw new KnowledgeLoadError([new KnowledgeError(dir, 0, `cannot read the knowledge folder: ${reason(error)}`)]);
+    result.errors.push(new KnowledgeError(dir, 0, `cannot read the knowledge folder: ${reason(error)}`));
+    return result;
   }
-  const topics: Topic[] = [];
-  const errors: KnowledgeError[] = [];
   for (const name of names) {
     const file = path.join(dir, name);
     try {
-      topics.push(parseTopic(await readFile(file, 'utf8'), file, name.slice(0, -'.md'.length)));
+      const info = await stat(file);
+      const bytes = await readTopicFile(file, limits);
+      // Stamped once it is known to be a regular file, parsed or not: a broken file may be half-written.
+      result.stamps.push({ name, size: info.size, mtimeMs: info.mtimeMs });
+      hash.update(`${name}\u0000${bytes.length}\u0000`).update(bytes);
+      result.topics.push(parseTopic(decode(bytes, file), file, name.slice(0, -'.md'.length)));
     } catch (error) {
-      errors.push(error instanceof KnowledgeError ? error : new KnowledgeError(file, 0, reason(error)));
+      if (error instanceof UnreadableFileError && error.kind === 'special') {
+        result.skipped.push(new KnowledgeError(file, 0, error.message));
+      } else if (error instanceof UnreadableFileError && error.kind === 'missing') {
+        // Removed between the listing and the read: the next reload sees the folder as it is.
+      } else {
+        result.errors.push(error instanceof KnowledgeError ? error : new KnowledgeError(file, 0, reason(error)));
+      }
     }
   }
-  if (errors.length === 0 && topics.length === 0) {
-    errors.push(new KnowledgeError(dir, 0, 'no topic files (*.md) in the knowledge folder'));
+  result.digest = hash.digest('hex');
+  if (result.errors.length === 0 && result.topics.length === 0) {
+    result.errors.push(new KnowledgeError(dir, 0, 'no topic files (*.md) in the knowledge folder'));
   }
-  if (errors.length > 0) throw new KnowledgeLoadError(errors);
-  return { topics };
+  if (result.errors.length === 0) result.knowledge = { topics: result.topics };
+  return result;
+}
+
+/**
+ * Reads every topic in `dir`. All files are parsed before anything is returned, and any problem in any
+ * file throws a `KnowledgeLoadError` listing them all: never a partial base. Special files are skipped
+ * (`onSkip` hears of each).
+ */
+export async function loadKnowledge(
+  dir: string,
+  options: { limits?: ReadLimits; onSkip?: (skipped: KnowledgeError) => void } = {},
+): Promise<KnowledgeBase> {
+  const read = await readKnowledgeFolder(dir, options.limits);
+  for (const skipped of read.skipped) options.onSkip?.(skipped);
+  if (!read.knowledge) throw new KnowledgeLoadError(read.errors);
+  return read.knowledge;
+}
+
+/** A topic file's text: UTF-8 (a BOM dropped); a NUL byte means it is no text file. */
+function decode(bytes: Buffer, file: string): string {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw new KnowledgeError(file, 0, `binary data, not text (NUL byte at offset ${nul}); a topic file is Markdown`);
+  }
+  return bytes.toString('utf8');
 }
 
 function reason(error: unknown): string {

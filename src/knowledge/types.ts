@@ -3,6 +3,8 @@
 export interface CodeExample {
   /** Language of the fence (`csharp`), falling back to the topic's language. */
   language: string;
+  /** Whether the fence named its language itself (false: `language` is the topic's). */
+  tagged?: boolean;
   code: string;
   /** 1-based line of the opening fence in the topic file. */
   line: number;
@@ -24,6 +26,8 @@ export interface Section extends SectionEnrichment {
   titleMarkdown: string;
   /** The points, each as Markdown. */
   points: string[];
+  /** 1-based line of each point in the topic file, when read from one (for `npm run check`). */
+  pointLines?: number[];
   code: CodeExample[];
   /** 1-based line of the section's title in the topic file. */
   line: number;
@@ -39,6 +43,8 @@ export interface Topic {
   aliases: string[];
   /** The intro line as written, Markdown kept. */
   intro: string;
+  /** 1-based line of the intro in the topic file, when it has one. */
+  introLine?: number;
   sections: Section[];
   /** Path of the file it was read from. */
   file: string;

@@ -7,10 +7,18 @@ export function formatLearningReport(report: LearningReport): string {
     const why = report.exists ? `${report.file} has no events` : `no ${report.file} yet`;
     return `Nothing logged yet: ${why}${skipped}.\n`;
   }
-  const lines = [`Learning log ${report.file}: ${plural(report.events, 'event')}${skipped}`, ''];
+  const source =
+    report.files.length > 1 ? `Learning logs ${report.files.join(', ')}` : `Learning log ${report.file}`;
+  const lines = [`${source}: ${plural(report.events, 'event')}${skipped}`, ''];
+  if (!report.classified)
+    lines.push(
+      '(the knowledge did not load: chatter and languages are not told apart, nothing is proposed)',
+      '',
+    );
 
   const { questions, groups } = report.unanswered;
-  lines.push(`Most asked questions without a confident answer (${plural(questions, 'question')}):`);
+  const leftOut = report.chatter > 0 ? `; ${plural(report.chatter, 'chatter message')} left out` : '';
+  lines.push(`Most asked questions without a confident answer (${plural(questions, 'question')}${leftOut}):`);
   if (groups.length === 0) lines.push('  none');
   for (const g of groups) {
     const kinds = [
@@ -19,8 +27,24 @@ export function formatLearningReport(report: LearningReport): string {
     ]
       .filter(Boolean)
       .join(', ');
-    lines.push(`  ${g.count}x  "${g.representative}"  (${kinds}; ${plural(g.users, 'user')})`);
+    const languages = g.languages.length > 0 ? `[${g.languages.join(', ')}] ` : '';
+    lines.push(`  ${g.count}x  ${languages}"${g.representative}"  (${kinds}; ${plural(g.users, 'user')})`);
     if (g.variants.length > 0) lines.push(`        also: ${g.variants.map((v) => `"${v}"`).join(', ')}`);
+  }
+
+  if (report.otherLanguages.length > 0) {
+    lines.push('', 'Questions about languages no topic covers (a topic of their own would answer them):');
+    for (const l of report.otherLanguages) {
+      lines.push(
+        `  ${l.language}: ${plural(l.count, 'question')} from ${plural(l.users, 'user')}, e.g. ${l.questions.map((q) => `"${q}"`).join(', ')}`,
+      );
+    }
+  }
+  if (report.fragments.count > 0) {
+    lines.push(
+      '',
+      `Short messages with no question in them: ${report.fragments.count} (${report.fragments.examples.map((q) => `"${q}"`).join(', ')})`,
+    );
   }
 
   lines.push('', 'Sections most often marked not helpful:');
@@ -39,15 +63,28 @@ export function formatLearningReport(report: LearningReport): string {
     if (p.questions.length > 0) lines.push(`        for: ${p.questions.map((q) => `"${q}"`).join(', ')}`);
   }
 
-  lines.push('', 'Languages and tools asked about that no topic covers:');
-  if (report.uncoveredLanguages.length === 0) lines.push('  none');
-  for (const l of report.uncoveredLanguages) {
-    lines.push(`  ${l.count}x  ${l.language}  (${plural(l.users, 'user')})`);
-    if (l.questions.length > 0) lines.push(`        for: ${l.questions.map((q) => `"${q}"`).join(', ')}`);
+  const routed = report.proposals.reduce((n, p) => n + p.questions.length, 0);
+  lines.push(
+    '',
+    `Sample questions to add, from what users asked and then picked or marked helpful (${plural(routed, 'question')}):`,
+  );
+  if (report.proposals.length === 0) lines.push('  none');
+  for (const p of report.proposals) {
+    lines.push(`  ${p.entry}  (${p.file})`);
+    for (const q of p.questions) lines.push(`    + "${q.question}"  (${votes(q)})`);
+    for (const q of p.unrouted)
+      lines.push(
+        `    ? "${q.question}"  (${votes(q)}; would still not route here: not written, worth a look)`,
+      );
   }
+  if (routed > 0) lines.push('', "Write them into the topics' front matter with: npm run report -- --apply");
   return lines.join('\n') + '\n';
 }
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function votes(q: { picked: number; helpful: number }): string {
+  return [q.picked && `picked ${q.picked}x`, q.helpful && `helpful ${q.helpful}x`].filter(Boolean).join(', ');
 }

@@ -1,8 +1,15 @@
+import type { ConceptEngine } from '../answer/ConceptEngine.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
+import { chatterReason } from '../search/chatter.js';
+import { classifyQuestion, type QuestionClass } from './classifyQuestion.js';
 import { groupQuestions } from './groupQuestions.js';
 import type { LearningRecord } from './LearningRecord.js';
+import { proposeSampleQuestions, type SectionProposal } from './proposeSampleQuestions.js';
 import type { LearningLogContents } from './readLearningLog.js';
 
 export interface UnansweredGroup {
+  /** Languages the questions name (display names), if any: questions about different languages never share a group. */
+  languages: string[];
   count: number;
   /** Asked with no answer at all. */
   unanswered: number;
@@ -33,77 +40,138 @@ export interface PickedOffer {
   questions: string[];
 }
 
-/** A language or tool people asked about that no topic covers: a topic to write. */
-export interface UncoveredLanguage {
+/** Questions about a language no topic covers, by that language. */
+export interface OtherLanguage {
   language: string;
   count: number;
   users: number;
-  /** Up to three questions that asked about it. */
+  /** Up to three wordings, most asked first. */
   questions: string[];
 }
 
 export interface LearningReport {
   file: string;
+  /** Every log read (one per bot process of a sharded or HTTP deployment). */
+  files: string[];
   exists: boolean;
   events: number;
   malformed: number;
+  /** Questions the knowledge lacks, grouped; chatter, other languages and fragments are counted apart. */
   unanswered: { questions: number; groups: UnansweredGroup[] };
+  /** Thanks and small talk the bot got no answer for: left out of everything else. */
+  chatter: number;
+  otherLanguages: OtherLanguage[];
+  /** A word or two with no question in them ("valorant"). */
+  fragments: { count: number; examples: string[] };
+  /** Sample questions per section, from what users asked and then picked or marked helpful. */
+  proposals: SectionProposal[];
+  /** False when the knowledge did not load: nothing was classified or proposed. */
+  classified: boolean;
   notHelpful: SectionRating[];
   offers: { made: number; picked: number; picks: PickedOffer[] };
-  uncoveredLanguages: UncoveredLanguage[];
 }
 
-/** What a maintainer wants from the log: what people ask that the knowledge lacks, and what disappointed them. */
-export function summarizeLearning(log: LearningLogContents, limit = 20): LearningReport {
+export interface SummaryOptions {
+  /** The engine over the knowledge now: reads each question as the bot does. Without it nothing is classified. */
+  engine?: ConceptEngine;
+  /** Builds an engine over changed knowledge (to try proposals); needed with `engine`. */
+  build?: (knowledge: KnowledgeBase) => ConceptEngine;
+  /** Longest list of each kind; default 20. */
+  limit?: number;
+}
+
+/**
+ * What a maintainer wants from the log: what people ask that the knowledge lacks (chatter left out,
+ * questions about uncovered languages by language), what disappointed them, and which of their questions
+ * should become sample questions of the sections they chose.
+ */
+export function summarizeLearning(
+  log: LearningLogContents & { files?: string[] },
+  options: SummaryOptions = {},
+): LearningReport {
   const { records } = log;
+  const limit = options.limit ?? 20;
+  const { engine, build } = options;
   const unansweredRecords = records.filter((r) => r.type === 'unanswered' || r.type === 'suggested');
-  const groups = groupQuestions(unansweredRecords, (r) => r.question)
-    .slice(0, limit)
-    .map((g) => ({
-      count: g.count,
-      unanswered: g.items.filter((r) => r.type === 'unanswered').length,
-      suggested: g.items.filter((r) => r.type === 'suggested').length,
-      users: new Set(g.items.map((r) => r.user)).size,
-      representative: g.representative,
-      variants: g.variants.slice(1, 3).map((v) => v.text),
-    }));
+  const classes = new Map<string, QuestionClass>();
+  const classOf = (question: string): QuestionClass => {
+    let found = classes.get(question);
+    if (!found) {
+      found = engine
+        ? classifyQuestion(question, engine)
+        : chatterReason(question)
+          ? { kind: 'chatter' }
+          : { kind: 'question', languages: [] };
+      classes.set(question, found);
+    }
+    return found;
+  };
+  const questions: { record: LearningRecord; languages: string[] }[] = [];
+  const otherLanguage = new Map<string, LearningRecord[]>();
+  const fragments: LearningRecord[] = [];
+  let chatter = 0;
+  for (const record of unansweredRecords) {
+    const found = classOf(record.question);
+    if (found.kind === 'chatter') chatter++;
+    else if (found.kind === 'fragment') fragments.push(record);
+    else if (found.kind === 'other-language') {
+      for (const language of found.languages)
+        otherLanguage.set(language, [...(otherLanguage.get(language) ?? []), record]);
+    } else questions.push({ record, languages: found.languages });
+  }
+
+  // Questions about different languages are never one question, however alike their words.
+  const byLanguages = new Map<string, typeof questions>();
+  for (const q of questions) {
+    const key = q.languages.join(',');
+    byLanguages.set(key, [...(byLanguages.get(key) ?? []), q]);
+  }
+  const groups = [...byLanguages.values()]
+    .flatMap((part) =>
+      groupQuestions(part, (q) => q.record.question).map((g) => ({
+        languages: g.items[0]!.languages,
+        count: g.count,
+        unanswered: g.items.filter((q) => q.record.type === 'unanswered').length,
+        suggested: g.items.filter((q) => q.record.type === 'suggested').length,
+        users: new Set(g.items.map((q) => q.record.user)).size,
+        representative: g.representative,
+        variants: g.variants.slice(1, 3).map((v) => v.text),
+      })),
+    )
+    .sort((a, b) => b.count - a.count || a.representative.localeCompare(b.representative))
+    .slice(0, limit);
 
   return {
     file: log.file,
+    files: log.files ?? (log.exists ? [log.file] : []),
     exists: log.exists,
     events: records.length,
     malformed: log.malformed,
-    unanswered: { questions: unansweredRecords.length, groups },
+    unanswered: { questions: questions.length, groups },
+    chatter,
+    otherLanguages: [...otherLanguage]
+      .map(([language, recs]) => ({
+        language,
+        count: recs.length,
+        users: new Set(recs.map((r) => r.user)).size,
+        questions: groupQuestions(recs, (r) => r.question)
+          .slice(0, 3)
+          .map((g) => g.representative),
+      }))
+      .sort((a, b) => b.count - a.count || a.language.localeCompare(b.language)),
+    fragments: {
+      count: fragments.length,
+      examples: [...new Set(fragments.map((r) => r.question.trim()))].slice(0, 5),
+    },
+    proposals: engine && build ? proposeSampleQuestions(records, engine, { build }) : [],
+    classified: engine !== undefined,
     notHelpful: rateSections(records).slice(0, limit),
     offers: {
       made: records.filter((r) => r.type === 'suggested').length,
       picked: records.filter((r) => r.type === 'suggestion-picked').length,
       picks: pickedOffers(records).slice(0, limit),
     },
-    uncoveredLanguages: uncoveredLanguages(records).slice(0, limit),
   };
-}
-
-function uncoveredLanguages(records: readonly LearningRecord[]): UncoveredLanguage[] {
-  const byName = new Map<string, UncoveredLanguage & { userSet: Set<string> }>();
-  for (const r of records) {
-    for (const language of r.languages ?? []) {
-      const slot = byName.get(language) ?? {
-        language,
-        count: 0,
-        users: 0,
-        questions: [],
-        userSet: new Set(),
-      };
-      slot.count++;
-      slot.userSet.add(r.user);
-      if (slot.questions.length < 3 && !slot.questions.includes(r.question)) slot.questions.push(r.question);
-      byName.set(language, slot);
-    }
-  }
-  return [...byName.values()]
-    .map(({ userSet, ...rest }) => ({ ...rest, users: userSet.size }))
-    .sort((a, b) => b.count - a.count || a.language.localeCompare(b.language));
 }
 
 function rateSections(records: readonly LearningRecord[]): SectionRating[] {

@@ -15,9 +15,19 @@ export const MAX_QUESTION_LENGTH = 2000;
 export type EngineSource =
   { engine: ConceptEngine } | { getEngine: () => ConceptEngine | Promise<ConceptEngine> };
 
+/** Whether the knowledge behind the engine has changed, and why its last change was rejected. */
+export interface KnowledgeStatus {
+  /** Changes whenever the engine is replaced or a change is rejected: the page re-reads the knowledge then. */
+  version: number;
+  /** The problems of a change that did not load; the engine is the last good one meanwhile. */
+  error: { message: string; problems: { file: string; line: number; problem: string }[] } | null;
+}
+
 export type PreviewServerOptions = EngineSource & {
   /** 0 picks a free port. */
   port: number;
+  /** The knowledge's status, for live reloads; default: never changes, never broken. */
+  status?: () => KnowledgeStatus;
   /** Defaults to 127.0.0.1: the preview is for this machine only. */
   host?: string;
   /** Shown in the page header, e.g. the knowledge folder. */
@@ -41,7 +51,7 @@ export interface AskResponse extends AnswerRecord {
 }
 
 /** `GET /api/knowledge` */
-export interface KnowledgeResponse {
+export interface KnowledgeResponse extends KnowledgeStatus {
   label: string | null;
   topics: CatalogueTopic[];
   thresholds: { answer: number; suggest: number };
@@ -70,9 +80,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const host = options.host ?? '127.0.0.1';
   const assets = await loadPageAssets();
   const label = options.label ?? null;
+  const status = options.status ?? (() => ({ version: 0, error: null }));
 
   const server = createServer((request, response) => {
-    route(request, { getEngine, assets, label })
+    route(request, { getEngine, assets, label, status })
       .catch((error: unknown) => json(500, { error: error instanceof Error ? error.message : String(error) }))
       .then((reply) => send(response, request, reply));
   });
@@ -89,6 +100,7 @@ interface Context {
   getEngine: () => ConceptEngine | Promise<ConceptEngine>;
   assets: Map<string, PageAsset>;
   label: string | null;
+  status: () => KnowledgeStatus;
 }
 
 async function route(request: IncomingMessage, context: Context): Promise<Reply> {
@@ -97,7 +109,9 @@ async function route(request: IncomingMessage, context: Context): Promise<Reply>
     return json(405, { error: `${request.method ?? 'this method'} is not supported; use GET` });
   }
   if (url.pathname === '/api/ask') return ask(url.searchParams.get('q'), await context.getEngine());
-  if (url.pathname === '/api/knowledge') return knowledge(await context.getEngine(), context.label);
+  if (url.pathname === '/api/knowledge')
+    return knowledge(await context.getEngine(), context.label, context.status());
+  if (url.pathname === '/api/status') return json(200, context.status());
   const asset = context.assets.get(url.pathname);
   if (asset) return { status: 200, contentType: asset.contentType, body: asset.body };
   return json(404, { error: `no such page: ${url.pathname}` });
@@ -120,8 +134,9 @@ function ask(question: string | null, engine: ConceptEngine): Reply {
   return json(200, body);
 }
 
-function knowledge(engine: ConceptEngine, label: string | null): Reply {
+function knowledge(engine: ConceptEngine, label: string | null, status: KnowledgeStatus): Reply {
   const body: KnowledgeResponse = {
+    ...status,
     label,
     topics: buildCatalogue(engine),
     thresholds: { ...searchConfig.thresholds },

@@ -32,7 +32,7 @@ describe('checkKnowledge', () => {
     ]);
     const text = formatCheckReport(report);
     expect(text).toContain('2 topics, 4 sections, 2 code examples');
-    expect(text).toContain('1 code example in languages without a grammar: skipped (python 1)');
+    expect(text).toContain('1 code example in languages without a grammar: skipped (kotlin 1)');
     expect(text).toContain('OK: no errors');
   });
 
@@ -55,7 +55,7 @@ describe('checkKnowledge', () => {
     expect(report.problems).toEqual([
       expect.objectContaining({ severity: 'error', line: lineOf(empty, '**Selling gadgets**') }),
     ]);
-    expect(report.problems[0]!.message).toContain('section `selling-gadgets` has no points');
+    expect(report.problems[0]!.message).toBe('section `selling-gadgets` is empty: no points and no code');
   });
 
   it('reports sample questions that do not route to their own section', async () => {

@@ -16,7 +16,7 @@ export function lineOf(text: string, fragment: string): number {
   return index + 1;
 }
 
-/** A small, clean topic: C# that parses, one Python example (no grammar), no sample questions. */
+/** A small, clean topic: C# that parses, one Kotlin example (no grammar), no sample questions. */
 export const cleanTopic = `---
 title: Widgets
 language: csharp
@@ -38,8 +38,8 @@ Here's a breakdown of **widgets**:
 
 - **Scripting widgets**:
   - Widgets can be driven from a script.
-  \`\`\`python
-  widget.spin(turns=2)
+  \`\`\`kotlin
+  widget.spin(turns = 2)
   \`\`\`
 `;
 

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkCodeExamples } from '../../src/check/checkCodeExamples.js';
 import { SyntaxChecker } from '../../src/check/SyntaxChecker.js';
 import { grammars } from '../../src/check/grammars.js';
+import { codeLanguages } from '../../src/knowledge/codeLanguages.js';
 import { loadKnowledge } from '../../src/knowledge/loadKnowledge.js';
 import { cleanTopic, lineOf, makeKnowledgeDir } from './knowledgeDir.js';
 
@@ -65,12 +66,101 @@ describe('code example syntax', () => {
     const { problems, stats } = await codeProblemsOf({ 'widgets.md': cleanTopic });
     expect(problems).toEqual([]);
     expect(stats.parsed.get('C#')).toBe(1);
-    expect(stats.skipped.get('python')).toBe(1);
+    expect(stats.skipped.get('kotlin')).toBe(1);
   });
 
-  it('selects a grammar by any of its fence names, from a data-driven registry', () => {
+  it('selects a grammar by any of its fence names, from the one list of fence names', () => {
     for (const id of ['csharp', 'cs', 'C#']) expect(checker.grammarFor(id)?.name).toBe('C#');
-    expect(checker.grammarFor('python')).toBeUndefined();
-    expect(grammars.every((g) => g.wasm.endsWith('.wasm'))).toBe(true);
+    for (const [fence, name] of [
+      ['py', 'Python'],
+      ['js', 'JavaScript'],
+      ['ts', 'TypeScript'],
+      ['tsx', 'TSX'],
+      ['rs', 'Rust'],
+      ['golang', 'Go'],
+      ['java', 'Java'],
+      ['sh', 'Bash'],
+    ]) {
+      expect(checker.grammarFor(fence!)?.name, fence).toBe(name);
+    }
+    expect(checker.grammarFor('kotlin')).toBeUndefined();
+    expect(
+      grammars.every((g) => g.wasm.endsWith('.wasm') && codeLanguages.some((l) => l.id === g.language)),
+    ).toBe(true);
+  });
+
+  const snippets: [fence: string, good: string, bad: string, problem: RegExp][] = [
+    [
+      'python',
+      'def area(r):\n    return 3.14 * r * r',
+      'def area(r)\n    return 3.14 * r * r',
+      /Python syntax error/,
+    ],
+    [
+      'js',
+      'const users = await Promise.all(ids.map(fetchUser));',
+      'const users = await Promise.all(ids.map(fetchUser);',
+      /JavaScript syntax error.*missing "\)"/,
+    ],
+    [
+      'ts',
+      'function first<T>(items: T[]): T | undefined {\n  return items[0];\n}',
+      'function first<T>(items: T[]: T {\n  return items[0];\n}',
+      /TypeScript syntax error/,
+    ],
+    [
+      'tsx',
+      'export const Hi = () => <p>{count}</p>;',
+      'export const Hi = () => <p>{count</p>;',
+      /TSX syntax error/,
+    ],
+    [
+      'rust',
+      'let s = String::from("hi");\nlet n = s.len();',
+      'let s = String::from("hi")\nlet n = s.len();',
+      /Rust syntax error/,
+    ],
+    [
+      'go',
+      'jobs := make(chan string, 2)\njobs <- "a"',
+      'jobs := make(chan string, 2\njobs <- "a"',
+      /Go syntax error/,
+    ],
+    [
+      'java',
+      'List<String> names = List.of("ada");\nnames.forEach(System.out::println);',
+      'List<String> names = List.of("ada")\nnames.forEach(System.out::println);',
+      /Java syntax error/,
+    ],
+    [
+      'bash',
+      '$ git rebase -i HEAD~3\nSuccessfully rebased and updated refs/heads/main.',
+      'for f in *.md; do echo "$f"',
+      /Bash syntax error/,
+    ],
+  ];
+
+  it.each(snippets)(
+    '%s: a fragment such as a function body passes; broken code is an error at its line',
+    async (fence, good, bad, problem) => {
+      const topic = (code: string) =>
+        `- **Example**: it shows the idea.\n  \`\`\`${fence}\n${code.replace(/^/gm, '  ')}\n  \`\`\`\n`;
+      expect((await codeProblemsOf({ 'ok.md': topic(good) })).problems).toEqual([]);
+      const { problems } = await codeProblemsOf({ 'bad.md': topic(bad) });
+      expect(problems).toEqual([
+        expect.objectContaining({ severity: 'error', message: expect.stringMatching(problem) }),
+      ]);
+      expect(problems[0]!.line).toBeGreaterThanOrEqual(3);
+    },
+  );
+
+  it('an untagged fence read as the topic language is only a warning, with a hint to tag it', async () => {
+    const { problems } = await codeProblemsOf({
+      'diagram.md':
+        '---\nlanguage: bash\n---\n- **History**: before and after.\n  ```\n  A---B---C  feature\n     /\n  D---E  main (was: "x\n  ```\n',
+    });
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', hint: expect.stringMatching(/tag it, e\.g\. ```text/) }),
+    ]);
   });
 });

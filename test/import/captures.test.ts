@@ -13,6 +13,11 @@ const FIXTURES = [
   'genuine-unicode.txt',
   'clean-knowledge.md',
   'chatty-grouped.txt',
+  'heading-organised.txt',
+  'mojibake-dropped.txt',
+  'lmstudio-copy.txt',
+  'label-lines.txt',
+  'think-after-prompt.txt',
 ];
 
 describe('captures in varied shapes', () => {
@@ -171,9 +176,9 @@ describe('captures in varied shapes', () => {
     const original = parseTopic(source, 'clean-knowledge.md', 'goroutines-in-go');
     const { file: _a, ...before } = original;
     const { file: _b, ...after } = imported.topic;
-    const withoutLines = (t: typeof before) => ({
+    const withoutLines = ({ introLine: _i, ...t }: typeof before) => ({
       ...t,
-      sections: t.sections.map(({ line: _l, code, ...s }) => ({
+      sections: t.sections.map(({ line: _l, pointLines: _p, code, ...s }) => ({
         ...s,
         code: code.map(({ line: _c, ...c }) => c),
       })),

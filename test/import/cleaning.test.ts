@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/import/decodeText.js';
 import { fileSlug } from '../../src/import/fileSlug.js';
 import { repairMojibake } from '../../src/import/repairMojibake.js';
-import { stripRunnerStats } from '../../src/import/stripRunnerStats.js';
+import { stripRunnerOutput } from '../../src/import/stripRunnerOutput.js';
 import { stripTerminalNoise } from '../../src/import/stripTerminalNoise.js';
 import { stripThinking } from '../../src/import/stripThinking.js';
 
@@ -77,7 +77,7 @@ describe('stripTerminalNoise', () => {
   });
 });
 
-describe('stripRunnerStats', () => {
+describe('stripRunnerOutput', () => {
   it('drops the statistics trailer and the prompt', () => {
     const text = [
       '>>> explain it',
@@ -94,20 +94,26 @@ describe('stripRunnerStats', () => {
       '>>> Send a message (/? for help)',
       '',
     ].join('\n');
-    expect(stripRunnerStats(text)).toBe('Answer.');
+    expect(stripRunnerOutput(text)).toMatchObject({ text: 'Answer.', prompt: 'explain it' });
   });
 
   it('keeps text that only mentions the words', () => {
     const text = '- **Eval rate**: how fast tokens come.\n  - eval duration: depends on the GPU';
-    expect(stripRunnerStats(text)).toBe(text);
+    expect(stripRunnerOutput(text).text).toBe(text);
   });
 });
 
 describe('stripThinking', () => {
   it('drops a reasoning trace before the answer', () => {
-    expect(stripThinking('<think>\nPlan it.\n\nThen write.\n</think>\n\nHere is')).toBe('\nHere is');
-    expect(stripThinking('Thinking...\nPlan it.\n...done thinking.\n\nHere is')).toBe('\nHere is');
-    expect(stripThinking('Here is <think> in prose')).toBe('Here is <think> in prose');
+    expect(stripThinking('<think>\nPlan it.\n\nThen write.\n</think>\n\nHere is')).toEqual({
+      text: '\nHere is',
+      lines: 5,
+    });
+    expect(stripThinking('Thinking...\nPlan it.\n...done thinking.\n\nHere is').text).toBe('\nHere is');
+    expect(stripThinking('$ ollama run qwen3\n<think>\n\n</think>\n\nHere is').text).toBe(
+      '$ ollama run qwen3\n\nHere is',
+    );
+    expect(stripThinking('Here is <think> in prose').text).toBe('Here is <think> in prose');
   });
 });
 

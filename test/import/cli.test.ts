@@ -1,5 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -136,6 +144,71 @@ describe('npm run import', () => {
     const unknown = runImport(['--nope', seed]);
     expect(unknown.status).toBe(2);
     expect(unknown.errors[0]).toMatch(/^concept-bot import: unknown option '--nope'/);
+  });
+});
+
+describe('npm run import: summaries, limits and leftovers', () => {
+  it('says what it took out of each capture, and --title names the topic', () => {
+    const dest = path.join(temp, 'summary');
+    const run = runImport(['--out', dest, '--title', 'Rust ownership', capturePath('heading-organised.txt')]);
+    expect(run.errors).toEqual([]);
+    expect(run.stdout).toContain(
+      `wrote ${path.join(dest, 'rust-ownership.md')}: "Rust ownership", 3 sections, 1 code example\n`,
+    );
+    expect(run.stdout).toContain('  stripped: prompt line (1 line)\n');
+    expect(run.stdout).toContain('            closing chatter: "In short, ownership decides');
+    expect(runImport(['--title', 'x', seed, seed]).status).toBe(2);
+  });
+
+  it('removes temporary files an import killed mid-write left behind, and only those', () => {
+    const dest = path.join(temp, 'orphans');
+    mkdirSync(dest, { recursive: true });
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!; // a process id that has ended
+    const orphan = `.topic.md.${gone}.0123456789ab.tmp`;
+    const live = `.topic.md.${process.pid}.0123456789ab.tmp`; // its writer (this test) is running
+    const old = '.older.md.fedcba987654.tmp';
+    const fresh = '.fresh.md.abcdefabcdef.tmp';
+    for (const name of [orphan, live, old, fresh]) writeFileSync(path.join(dest, name), 'half');
+    utimesSync(path.join(dest, old), new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    const run = runImport(['--out', dest, seed]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      `removed ${path.join(dest, orphan)}, left by an import that was stopped mid-write`,
+    );
+    expect(readdirSync(dest).sort()).toEqual([fresh, live, 'async-and-await-in-csharp.md'].sort());
+  });
+
+  it('reads a capture from a FIFO or standard input, and refuses one over the size limit', async () => {
+    const dest = path.join(temp, 'piped');
+    const fifo = path.join(temp, 'capture.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', `sleep 0.3; cat "${seed}" > "${fifo}"`]);
+    const fromFifo = runImport(['--out', dest, fifo]);
+    await new Promise((resolve) => writer.once('exit', resolve));
+    expect(fromFifo.errors).toEqual([]);
+    expect(readdirSync(dest)).toEqual(['async-and-await-in-csharp.md']);
+
+    const fromStdin = spawnSync(
+      'npx',
+      ['tsx', 'src/cli/import.ts', '--out', dest, '--name', 'from-stdin', '-'],
+      {
+        cwd: REPO,
+        input: readFileSync(capturePath('think-after-prompt.txt')),
+        encoding: 'utf8',
+      },
+    );
+    expect(fromStdin.status).toBe(0);
+    expect(readFileSync(path.join(dest, 'from-stdin.md'), 'utf8')).toContain('- **What an index is**:');
+
+    const big = path.join(temp, 'big.txt');
+    writeFileSync(big, `- **Big**: ${'word '.repeat(30_000)}\n`);
+    const refused = runImport(['--out', dest, big], { KNOWLEDGE_MAX_FILE_MB: '0.1' });
+    expect(refused.errors).toEqual([
+      `import: ${big}: 146 KB is over the 102 KB limit for one file (split the topic, or raise KNOWLEDGE_MAX_FILE_MB)`,
+    ]);
+    expect(runImport(['--out', dest, big], { KNOWLEDGE_MAX_FILE_MB: 'lots' }).errors[0]).toMatch(
+      /KNOWLEDGE_MAX_FILE_MB must be a positive number of megabytes, got "lots"/,
+    );
   });
 });
 

@@ -67,7 +67,10 @@ describe('parseTopic', () => {
     expect(parseError('---\ncolour: red\n---\n- **A**: b\n')).toMatchObject({ line: 2, problem: expect.stringContaining('unknown key `colour`') });
     expect(parseError('- **A**: b\n- **A**: c\n')).toMatchObject({ line: 2, problem: expect.stringContaining('duplicate section') });
     expect(parseError('Just some prose.\n')).toMatchObject({ line: 1, problem: expect.stringContaining('no sections') });
-    expect(parseError('- **A**: b\n- plain item\n')).toMatchObject({ line: 2, problem: expect.stringContaining('no bold title') });
+  });
+
+  it('reads a plain item after a titled one as its point, as the importer does', () => {
+    expect(parseTopic('- **A**: b\n- plain item\n', 't.md', 't').sections).toMatchObject([{ id: 'a', points: ['b', 'plain item'] }]);
   });
 });
 

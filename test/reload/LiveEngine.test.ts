@@ -1,5 +1,18 @@
 import type { EventEmitter } from 'node:events';
-import { copyFile, cp, mkdtemp, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import {
+  appendFile,
+  copyFile,
+  cp,
+  mkdtemp,
+  readFile,
+  rename,
+  rm,
+  symlink,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -135,8 +148,14 @@ describe('LiveEngine', () => {
     const reloaded = next('reload');
     for (let i = 0; i < 5; i++) await writeFile(path.join(dir, TOPIC), original + `\n<!-- edit ${i} -->\n`);
     await reloaded;
-    // Another explicit reload queues behind nothing and runs at once.
-    expect(await live.reload()).toBe(true);
+    expect(reloads).toBe(1);
+    // An explicit reload of the same bytes builds nothing (no stall for a save without changes)…
+    expect(await live.reload()).toBe(false);
+    expect(reloads).toBe(1);
+    // …while a change does.
+    const again = next('reload');
+    await writeFile(path.join(dir, TOPIC), original + '\n<!-- another edit -->\n');
+    await again;
     expect(reloads).toBe(2);
   });
 
@@ -148,3 +167,131 @@ describe('LiveEngine', () => {
 });
 
 const silent = { info() {}, warn() {}, error() {} };
+
+describe('LiveEngine under faults', () => {
+  const quokkaSection = (engine = live.current) =>
+    engine.knowledge.topics.some((t) => t.sections.some((s) => s.id === 'quokka-sandwich-protocol'));
+
+  /** Waits until `condition` holds, checking every 25 ms; fails after `ms`. */
+  async function until(condition: () => boolean, ms = 8_000): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error(`not within ${ms} ms`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  async function restart(options: Parameters<typeof LiveEngine.start>[1] = {}): Promise<void> {
+    live.close();
+    live = await LiveEngine.start(dir, {
+      debounceMs: 40,
+      pollMs: 100,
+      logger: { info() {}, warn: (obj, msg) => logged.push({ level: 'warn', obj, msg }), error() {} },
+      ...options,
+    });
+  }
+
+  it('follows the folder when it is replaced, deleted and recreated, or a symbolic link to it is swapped', async () => {
+    const original = await readFile(path.join(dir, TOPIC), 'utf8');
+    const base = await mkdtemp(path.join(tmpdir(), 'concept-bot-swap-'));
+    try {
+      // The usual deploy: build the new folder beside it, move the old one away, move the new one in.
+      await cp(dir, `${dir}.new`, { recursive: true });
+      await writeFile(path.join(`${dir}.new`, TOPIC), original + NEW_SECTION);
+      await restart();
+      await rename(dir, `${dir}.old`);
+      await rename(`${dir}.new`, dir);
+      await until(() => quokkaSection());
+      await rm(`${dir}.old`, { recursive: true });
+
+      // Deleted, then created again with other content: the watch moves to the new folder.
+      await rm(dir, { recursive: true });
+      await new Promise((r) => setTimeout(r, 300));
+      await cp('knowledge', dir, { recursive: true });
+      await until(() => !quokkaSection());
+      await save(TOPIC, original + NEW_SECTION); // and edits in it are seen
+      await until(() => quokkaSection());
+
+      // A symbolic link swapped from one release folder to another.
+      const releaseA = path.join(base, 'a');
+      const releaseB = path.join(base, 'b');
+      await cp('knowledge', releaseA, { recursive: true });
+      await cp('knowledge', releaseB, { recursive: true });
+      await writeFile(path.join(releaseB, TOPIC), original + NEW_SECTION);
+      const link = path.join(base, 'current');
+      await symlink(releaseA, link);
+      live.close();
+      live = await LiveEngine.start(link, { debounceMs: 40, pollMs: 100, logger: silent });
+      expect(quokkaSection()).toBe(false);
+      await symlink(releaseB, `${link}.next`);
+      await rename(`${link}.next`, link); // atomic swap, as deploy tools do it
+      await until(() => quokkaSection());
+    } finally {
+      await rm(base, { recursive: true, force: true });
+      await rm(`${dir}.new`, { recursive: true, force: true });
+      await rm(`${dir}.old`, { recursive: true, force: true });
+    }
+  });
+
+  it('skips a FIFO or socket named like a topic with a warning, and keeps reloading', async () => {
+    execFileSync('mkfifo', [path.join(dir, 'x.md')]);
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(path.join(dir, 'socket.md'), resolve));
+    try {
+      await restart();
+      expect(live.current.knowledge.topics.map((t) => t.id)).toEqual([
+        'csharp-async-await',
+        'python-generators',
+      ]);
+      const warnings = logged.filter((l) => l.level === 'warn').map((l) => l.msg);
+      expect(warnings).toContainEqual(expect.stringMatching(/x\.md: not a regular file \(a FIFO\): skipped/));
+      expect(warnings).toContainEqual(expect.stringMatching(/socket\.md: not a regular file/));
+      const original = await readFile(path.join(dir, TOPIC), 'utf8');
+      const reloaded = next('reload');
+      await save(TOPIC, original + NEW_SECTION);
+      await reloaded;
+      expect(quokkaSection()).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('never serves a file changed within the debounce window, even when a reload is asked for mid-write', async () => {
+    // Unenriched: half of it is a valid topic too (front matter would name sections not yet written).
+    const whole = (await readFile(path.join(dir, TOPIC), 'utf8')).replace(/^---\n[\s\S]*?\n---\n/, '');
+    await restart({ debounceMs: 150 });
+    const sectionCounts: number[] = [];
+    live.on('reload', ({ engine }) => {
+      sectionCounts.push(engine.knowledge.topics.find((t) => t.id === 'csharp-async-await')!.sections.length);
+    });
+    // A slow writer: the topic arrives in 24 pieces, 50 ms apart, while reloads are asked for every 60 ms.
+    const pieces = 24;
+    const size = Math.ceil(whole.length / pieces);
+    await writeFile(path.join(dir, TOPIC), whole.slice(0, size));
+    const nudges = setInterval(() => void live.reload(), 60);
+    try {
+      for (let i = 1; i < pieces; i++) {
+        await appendFile(path.join(dir, TOPIC), whole.slice(i * size, (i + 1) * size));
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      clearInterval(nudges);
+    }
+    await until(() => sectionCounts.at(-1) === 9);
+    expect(sectionCounts.length).toBeGreaterThan(0);
+    expect(sectionCounts.every((n) => n === 9)).toBe(true);
+  });
+
+  it('rejects a file over the size limit with a clear error and keeps the last good knowledge', async () => {
+    await restart({ limits: { maxBytes: 64 * 1024, timeoutMs: 5_000 } });
+    const before = live.current;
+    const failed = next('error');
+    await save('huge.md', `- **Huge**: ${'word '.repeat(20_000)}\n`);
+    const error = await failed;
+    expect(error.errors[0]!.message).toMatch(
+      /huge\.md: 98 KB is over the 64 KB limit for one file \(split the topic, or raise KNOWLEDGE_MAX_FILE_MB\)$/,
+    );
+    expect(live.current).toBe(before);
+    expect(live.lastError).toBe(error);
+  });
+});

@@ -1,26 +1,59 @@
-/* global document, window, fetch, history, location, AbortController, URLSearchParams, setTimeout, clearTimeout */
+/* global document, window, fetch, history, location, AbortController, URLSearchParams, setTimeout, clearTimeout, setInterval */
 /**
  * The knowledge preview page: every section as the bot's Discord answer, and a search box that
- * runs the real matcher through `GET /api/ask`.
+ * runs the real matcher through `GET /api/ask`. It follows edits of the knowledge (`GET /api/status`),
+ * and while an edit does not load it shows the problems above the last good knowledge.
  */
 import { renderBotMessage, renderUserMessage } from './discordMessage.js';
 import { el } from './markdown.js';
 
 const ASK_DELAY_MS = 200;
+const STATUS_POLL_MS = 2000;
 const LIMITS = { title: 256, description: 4096, total: 6000, content: 2000 };
 const KIND_LABELS = { answer: 'Answer', suggest: 'Did you mean', none: 'No answer' };
 
 const $ = (selector) => document.querySelector(selector);
 
+let shownVersion = null;
+
 window.addEventListener('DOMContentLoaded', () => {
   setUpSearch();
   loadKnowledge();
+  setInterval(followEdits, STATUS_POLL_MS);
 });
+
+/** Re-reads the knowledge when it changed since it was shown (a reload, or an edit that was rejected). */
+async function followEdits() {
+  try {
+    const { version } = await getJson('/api/status');
+    if (shownVersion !== null && version !== shownVersion) {
+      await loadKnowledge();
+      const question = $('#question').value.trim();
+      if (question) ask(question);
+    }
+  } catch {
+    // The server is gone or restarting: try again at the next tick.
+  }
+}
+
+/** The problems of an edit that does not load, above the last good knowledge. */
+function showKnowledgeError(error) {
+  const box = $('#knowledge-error');
+  box.hidden = !error;
+  if (!error) return box.replaceChildren();
+  const lines = error.problems.map((p) => `${p.line > 0 ? `${p.file}:${p.line}` : p.file}: ${p.problem}`);
+  box.replaceChildren(
+    el('strong', '', 'The last edit does not load; this is the last good knowledge.'),
+    el('pre', 'status-error', lines.join('\n')),
+  );
+}
 
 async function loadKnowledge() {
   const status = $('#status');
   try {
     const knowledge = await getJson('/api/knowledge');
+    shownVersion = knowledge.version;
+    showKnowledgeError(knowledge.error);
     const { thresholds } = knowledge;
     if (knowledge.label) $('#knowledge-label').textContent = knowledge.label;
     $('#toc').replaceChildren(...knowledge.topics.map(tocTopic));

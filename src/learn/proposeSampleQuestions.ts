@@ -1,0 +1,143 @@
+import type { ConceptEngine } from '../answer/ConceptEngine.js';
+import { lookupValue } from '../answer/LookupIndex.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
+import { chatterReason } from '../search/chatter.js';
+import { normalizeText } from '../search/normalizeText.js';
+import type { LearningRecord } from './LearningRecord.js';
+
+/** A question users asked and then showed belongs to a section, proposed as one of its sample questions. */
+export interface ProposedQuestion {
+  question: string;
+  /** Times it was picked for the section from "did you mean". */
+  picked: number;
+  /** Times the section's answer to it was marked helpful. */
+  helpful: number;
+}
+
+export interface SectionProposal {
+  /** `topicId/sectionId`. */
+  entry: string;
+  topicId: string;
+  sectionId: string;
+  /** The topic file the questions would be written to. */
+  file: string;
+  /** Questions that, added, route to this section: the ones `--apply` writes. */
+  questions: ProposedQuestion[];
+  /** Questions users chose this section for that would still not route to it once added: for a person to judge. */
+  unrouted: ProposedQuestion[];
+}
+
+export interface ProposalOptions {
+  /** Builds an engine over knowledge with the proposals added, to see that each routes to its section. */
+  build: (knowledge: KnowledgeBase) => ConceptEngine;
+  /** At most this many questions a section, most chosen first; default 10. */
+  perSection?: number;
+}
+
+/**
+ * Proposes sample questions per section from what users asked and then chose: a section picked from
+ * "did you mean" for a question, or marked helpful as the answer to it. A question goes to the section
+ * chosen for it most (a tie proposes nothing), unless that section was also marked not helpful for it as
+ * often, it is chatter, the section already has it, or the engine already answers it with that section.
+ * Each proposal is tried on an engine with all of them added: those that route to their own section are
+ * proposed, the others listed apart.
+ */
+export function proposeSampleQuestions(
+  records: readonly LearningRecord[],
+  engine: ConceptEngine,
+  options: ProposalOptions,
+): SectionProposal[] {
+  const perSection = options.perSection ?? 10;
+  // question key -> entry -> votes, with the wording used most.
+  const votes = new Map<
+    string,
+    { wordings: Map<string, number>; entries: Map<string, ProposedQuestion & { against: number }> }
+  >();
+  for (const r of records) {
+    if (!r.entry || (r.type !== 'suggestion-picked' && r.type !== 'helpful' && r.type !== 'not-helpful'))
+      continue;
+    const question = normalizeText(r.question).trim();
+    if (!question || chatterReason(question)) continue;
+    const key = questionKey(question);
+    const slot = votes.get(key) ?? { wordings: new Map(), entries: new Map() };
+    slot.wordings.set(question, (slot.wordings.get(question) ?? 0) + 1);
+    const vote = slot.entries.get(r.entry) ?? { question, picked: 0, helpful: 0, against: 0 };
+    if (r.type === 'suggestion-picked') vote.picked++;
+    else if (r.type === 'helpful') vote.helpful++;
+    else vote.against++;
+    slot.entries.set(r.entry, vote);
+    votes.set(key, slot);
+  }
+
+  const chosen = new Map<string, ProposedQuestion[]>(); // entry -> questions
+  for (const { wordings, entries } of votes.values()) {
+    const ranked = [...entries]
+      .map(([entry, v]) => ({ entry, v, score: v.picked + v.helpful }))
+      .sort((a, b) => b.score - a.score);
+    const [best, second] = ranked;
+    if (!best || best.score === 0 || (second && second.score === best.score) || best.v.against >= best.score)
+      continue;
+    const located = engine.find(best.entry);
+    if (!located) continue; // the section is gone
+    const question = [...wordings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+    if (located.section.questions.some((q) => questionKey(q) === questionKey(question))) continue;
+    const answer = engine.ask(question);
+    if (
+      answer.kind === 'answer' &&
+      answer.match &&
+      lookupValue(answer.match.topic, answer.match.section) === best.entry
+    )
+      continue;
+    const list = chosen.get(best.entry) ?? [];
+    list.push({ question, picked: best.v.picked, helpful: best.v.helpful });
+    chosen.set(best.entry, list);
+  }
+  for (const list of chosen.values())
+    list.sort(
+      (a, b) => b.picked + b.helpful - (a.picked + a.helpful) || a.question.localeCompare(b.question),
+    );
+
+  // Try them all at once: a sample question must route to its own section once it is one.
+  const trial = options.build({
+    topics: engine.knowledge.topics.map((topic) => ({
+      ...topic,
+      sections: topic.sections.map((section) => {
+        const added = chosen.get(lookupValue(topic, section))?.slice(0, perSection) ?? [];
+        return added.length
+          ? { ...section, questions: [...section.questions, ...added.map((a) => a.question)] }
+          : section;
+      }),
+    })),
+  });
+  const proposals: SectionProposal[] = [];
+  for (const [entry, list] of chosen) {
+    const { topic, section } = engine.find(entry)!;
+    const proposal: SectionProposal = {
+      entry,
+      topicId: topic.id,
+      sectionId: section.id,
+      file: topic.file,
+      questions: [],
+      unrouted: [],
+    };
+    for (const q of list.slice(0, perSection)) {
+      const answer = trial.ask(q.question);
+      const routes =
+        answer.kind === 'answer' &&
+        answer.match &&
+        lookupValue(answer.match.topic, answer.match.section) === entry;
+      (routes ? proposal.questions : proposal.unrouted).push(q);
+    }
+    proposals.push(proposal);
+  }
+  return proposals.sort((a, b) => a.entry.localeCompare(b.entry));
+}
+
+/** Two wordings are one question when they differ only in case, spacing and end punctuation. */
+function questionKey(question: string): string {
+  return question
+    .toLowerCase()
+    .replace(/[\s?!.]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
