@@ -1,8 +1,8 @@
 /**
  * End-to-end Discord latency on the loopback emulator: the real bot (startBot, real discord.js client)
  * answers questions, and each sample is the time from the emulator dispatching the event (an `/ask`
- * interaction or a message mentioning the bot, alternately) to the bot's reply request arriving
- * (`RecordedCall.at` minus dispatch time). Cooldown and duplicate window are off, emulator rate limits
+ * interaction or a message mentioning the bot, alternately) to the bot's reply request arriving (a
+ * post, or a reaction for thanks; `RecordedCall.at` minus dispatch time). Cooldown and duplicate window are off, emulator rate limits
  * are off, and logging is silent, so the figure is the bot's own handling time plus loopback I/O.
  * Mentions are paced to stay under Discord's global 50 requests/s (which discord.js enforces by
  * queueing; interaction callbacks are exempt), so samples measure latency, not that queue.
@@ -50,8 +50,10 @@ async function engineFor(options: DiscordLatencyOptions): Promise<ConceptEngine>
   return loadEngine(dir);
 }
 
-const isMessagePost = (channelId: string) => (c: RecordedCall) =>
-  c.method === 'POST' && c.path === `/channels/${channelId}/messages`;
+/** The bot's reply to a mention: a post in the channel, or a reaction on it (thanks, a repeat). */
+const isReplyTo = (channelId: string, messageId: string) => (c: RecordedCall) =>
+  (c.method === 'POST' && c.path === `/channels/${channelId}/messages`) ||
+  (c.method === 'PUT' && c.path.startsWith(`/channels/${channelId}/messages/${messageId}/reactions/`));
 
 export async function benchDiscordLatency(options: DiscordLatencyOptions): Promise<DiscordLatencyResult> {
   const questions = options.questions.map((q) => q.slice(0, 500)).filter((q) => q.trim() !== '');
@@ -85,8 +87,13 @@ export async function benchDiscordLatency(options: DiscordLatencyOptions): Promi
         const mark = emu.mark();
         const dispatchedAt = performance.now();
         lastMessageAt = dispatchedAt;
-        await emu.sendMessage({ author: user, content: question, mentionsBot: true, channelId: channel });
-        const call = await emu.waitForCall(isMessagePost(channel), 10_000, mark);
+        const asked = await emu.sendMessage({
+          author: user,
+          content: question,
+          mentionsBot: true,
+          channelId: channel,
+        });
+        const call = await emu.waitForCall(isReplyTo(channel, asked.id as string), 10_000, mark);
         ms = call.at - dispatchedAt;
       }
       if (i >= WARMUP) samples[path].push(ms);

@@ -222,6 +222,27 @@ test: the figures vary with the machine. Takes several minutes.`,
     console.log('discord end-to-end: bench/discordLatency.ts not available');
     return;
   }
+  const load = await import(new URL('./discordLoad.ts', import.meta.url).href).catch(() => null);
+  if (load) {
+    const r = await load.benchDiscordLoad({ questions: labelled });
+    console.log(
+      `discord load: 300 /ask + 300 mentions from 300 users in 10 channels over 10 s, gateway dropped midway, Discord's channel limits:`,
+    );
+    console.log(
+      `  /ask acknowledged ${r.interactions.acknowledged}/${r.interactions.sent} (within 3 s: ${r.interactions.within3s}, twice: ${r.interactions.duplicated}) dispatch -> callback p50 ${r.interactions.p50} ms p99 ${r.interactions.p99} ms max ${r.interactions.max} ms`,
+    );
+    console.log(
+      `  mentions answered ${r.mentions.answered}/${r.mentions.sent} (reply ${r.mentions.byReply}, 👆 ${r.mentions.byPointerReaction}, ⏳ ${r.mentions.byLimitReaction}, other reaction ${r.mentions.byOtherReaction}; lost ${r.mentions.lost}, twice ${r.mentions.duplicated}) dispatch -> reply p50 ${r.mentions.p50} ms p99 ${r.mentions.p99} ms`,
+    );
+    console.log(
+      `  channel posts: ${r.channelPosts.answers} answers, ${r.channelPosts.pointers} pointers, ${r.channelPosts.notices} notices | resumes ${r.gateway.resumes}, identifies ${r.gateway.identifies} | bot RSS ${r.idleRssMb} MB ready, ${r.peakRssMb} MB peak | SIGTERM exit ${r.exitCode} | ${r.wallSeconds} s`,
+    );
+    const failures = load.loadFailures(r);
+    if (failures.length > 0) {
+      console.log(`  FAILED: ${failures.join('; ')}`);
+      process.exitCode = 1;
+    }
+  }
   for (const [name, knowledgeDir] of [
     ['shipped knowledge', undefined],
     ['synthetic 10000', 'synthetic:10000'],

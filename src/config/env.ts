@@ -1,10 +1,13 @@
 /**
  * The bot's configuration, read in one place: `.env` (loaded once by dotenv) then `process.env`,
  * validated with zod. Every bad or missing variable is reported at once, each named with what is wrong.
- * The token's value never appears in an error message, and `BotConfig.toJSON` hides it from loggers.
+ * No value that may be a secret appears in an error message (see secretSafe.ts: a token pasted into the
+ * wrong variable is described, not echoed; a URL's credentials are masked), and `BotConfig.toJSON`
+ * hides the token from loggers.
  */
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { maskUrlCredentials, showValue } from './secretSafe.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -17,7 +20,9 @@ export const DEFAULTS = {
   knowledgeDir: './knowledge',
   dataDir: './data',
   cooldownSeconds: 5,
+  questionBurst: 4,
   duplicateWindowSeconds: 120,
+  drainSeconds: 10,
   logLevel: 'info',
   interactionsHost: '0.0.0.0',
 } as const satisfies Record<string, string | number>;
@@ -51,8 +56,14 @@ export interface AppConfig {
   answerChannelIds: string[];
   knowledgeDir: string;
   dataDir: string;
-  /** Per-user cooldown between answers; 0 disables it. */
+  /** Per-user limit: seconds to earn back one question once the burst is used; 0 turns limits off. */
   cooldownSeconds: number;
+  /** Per-user limit: questions a user may ask at once (always answered). */
+  questionBurst: number;
+  /** On SIGTERM/SIGINT, how long queued replies may take to send before the bot gives up on them. */
+  drainSeconds: number;
+  /** A file the bot rewrites while connected, for a container healthcheck; unset writes none. */
+  healthFile: string | undefined;
   /** A channel does not get the same section twice within this window; 0 disables it. */
   duplicateWindowSeconds: number;
   logLevel: LogLevel;
@@ -102,7 +113,7 @@ function optional<T extends z.ZodType>(schema: T) {
 
 const snowflake = (what: string) =>
   z.string().regex(SNOWFLAKE, {
-    error: (iss) => `must be ${what} (a Discord id of 17-20 digits), got "${String(iss.input)}"`,
+    error: (iss) => `must be ${what} (a Discord id of 17-20 digits), got ${showValue(iss.input)}`,
   });
 
 const seconds = (fallback: number, max: number) =>
@@ -117,7 +128,27 @@ const seconds = (fallback: number, max: number) =>
         if (!/^\d+(\.\d+)?$/.test(v) || !Number.isFinite(n) || n > max) {
           ctx.addIssue({
             code: 'custom',
-            message: `must be a number of seconds from 0 to ${max}, got "${v}"`,
+            message: `must be a number of seconds from 0 to ${max}, got ${showValue(v)}`,
+          });
+          return z.NEVER;
+        }
+        return n;
+      }),
+  );
+
+const wholeNumber = (fallback: number, min: number, max: number, what: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined) return fallback;
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || n < min || n > max) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `must be a whole number of ${what} from ${min} to ${max}, got ${showValue(v)}`,
           });
           return z.NEVER;
         }
@@ -140,7 +171,7 @@ const shardCount = z.preprocess(
       if (!/^\d+$/.test(v) || n < 1 || n > MAX_SHARDS) {
         ctx.addIssue({
           code: 'custom',
-          message: `must be "auto" or a whole number of shards from 1 to ${MAX_SHARDS}, got "${v}"`,
+          message: `must be "auto" or a whole number of shards from 1 to ${MAX_SHARDS}, got ${showValue(v)}`,
         });
         return z.NEVER;
       }
@@ -164,7 +195,7 @@ const shardIds = z.preprocess(
         if (!m || to < from || to >= MAX_SHARDS) {
           ctx.addIssue({
             code: 'custom',
-            message: `must be shard ids or ranges such as "0-3" or "0,2,4-5", got "${v}"`,
+            message: `must be shard ids or ranges such as "0-3" or "0,2,4-5", got ${showValue(v)}`,
           });
           return z.NEVER;
         }
@@ -185,7 +216,7 @@ const port = z.preprocess(
       if (v === undefined) return undefined;
       const n = Number(v);
       if (!/^\d+$/.test(v) || n < 1 || n > 65_535) {
-        ctx.addIssue({ code: 'custom', message: `must be a TCP port from 1 to 65535, got "${v}"` });
+        ctx.addIssue({ code: 'custom', message: `must be a TCP port from 1 to 65535, got ${showValue(v)}` });
         return z.NEVER;
       }
       return n;
@@ -225,18 +256,21 @@ function schema(requireToken: boolean) {
           } catch {
             ctx.addIssue({
               code: 'custom',
-              message: `must be an http(s) URL such as ${DEFAULTS.apiUrl}, got "${v}"`,
+              message: `must be an http(s) URL such as ${DEFAULTS.apiUrl}, got ${showValue(maskUrlCredentials(v))}`,
             });
             return z.NEVER;
           }
           if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-            ctx.addIssue({ code: 'custom', message: `must use http or https, got "${url.protocol}"` });
+            ctx.addIssue({
+              code: 'custom',
+              message: `must use http or https, got ${showValue(url.protocol)}`,
+            });
             return z.NEVER;
           }
           if (/\/v\d+\/?$/.test(url.pathname)) {
             ctx.addIssue({
               code: 'custom',
-              message: `must be the REST base without the version (${DEFAULTS.apiUrl}, not …/v10), got "${v}"`,
+              message: `must be the REST base without the version (${DEFAULTS.apiUrl}, not …/v10), got ${showValue(maskUrlCredentials(v))}`,
             });
             return z.NEVER;
           }
@@ -257,7 +291,7 @@ function schema(requireToken: boolean) {
           if (bad.length > 0) {
             ctx.addIssue({
               code: 'custom',
-              message: `must be comma-separated channel ids (17-20 digits each); not ids: ${bad.map((b) => `"${b}"`).join(', ')}`,
+              message: `must be comma-separated channel ids (17-20 digits each); not ids: ${bad.map(showValue).join(', ')}`,
             });
             return z.NEVER;
           }
@@ -267,13 +301,16 @@ function schema(requireToken: boolean) {
     KNOWLEDGE_DIR: z.preprocess(blankToUndefined, z.string().default(DEFAULTS.knowledgeDir)),
     DATA_DIR: z.preprocess(blankToUndefined, z.string().default(DEFAULTS.dataDir)),
     COOLDOWN_SECONDS: seconds(DEFAULTS.cooldownSeconds, 3600),
+    QUESTION_BURST: wholeNumber(DEFAULTS.questionBurst, 1, 100, 'questions'),
     DUPLICATE_WINDOW_SECONDS: seconds(DEFAULTS.duplicateWindowSeconds, 86_400),
+    SHUTDOWN_DRAIN_SECONDS: seconds(DEFAULTS.drainSeconds, 600),
+    HEALTH_FILE: optional(z.string()),
     LOG_LEVEL: z.preprocess(
       (v) =>
         typeof blankToUndefined(v) === 'string' ? (blankToUndefined(v) as string).toLowerCase() : undefined,
       z
         .enum(LOG_LEVELS, {
-          error: (iss) => `must be one of ${LOG_LEVELS.join(', ')}, got "${String(iss.input)}"`,
+          error: (iss) => `must be one of ${LOG_LEVELS.join(', ')}, got ${showValue(iss.input)}`,
         })
         .default(DEFAULTS.logLevel),
     ),
@@ -357,7 +394,10 @@ export function parseConfig(env: Env, options: { requireToken?: boolean } = {}):
     knowledgeDir: v.KNOWLEDGE_DIR,
     dataDir: v.DATA_DIR,
     cooldownSeconds: v.COOLDOWN_SECONDS,
+    questionBurst: v.QUESTION_BURST,
     duplicateWindowSeconds: v.DUPLICATE_WINDOW_SECONDS,
+    drainSeconds: v.SHUTDOWN_DRAIN_SECONDS,
+    healthFile: v.HEALTH_FILE,
     logLevel: v.LOG_LEVEL,
     shards: v.SHARD_COUNT === undefined ? undefined : { count: v.SHARD_COUNT, ids: v.SHARD_IDS },
     interactions:
@@ -399,7 +439,11 @@ export function loadConfig(options: { requireToken?: boolean; envFile?: string }
 function hideToken<T extends AppConfig>(config: T): T {
   Object.defineProperty(config, 'toJSON', {
     enumerable: false,
-    value: () => ({ ...config, token: config.token === undefined ? undefined : '[redacted]' }),
+    value: () => ({
+      ...config,
+      token: config.token === undefined ? undefined : '[redacted]',
+      apiUrl: maskUrlCredentials(config.apiUrl),
+    }),
   });
   return config;
 }

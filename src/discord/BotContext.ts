@@ -8,9 +8,11 @@ import type { Logger } from 'pino';
 import type { ConceptEngine } from '../answer/ConceptEngine.js';
 import type { AppConfig, BotConfig } from '../config/env.js';
 import type { LearningEvent, LearningLog } from '../learn/types.js';
+import { DrainState } from './lifecycle/DrainState.js';
+import { Outbox } from './lifecycle/Outbox.js';
 import { SendFailureLog } from './reply/sendFailures.js';
 import { AnswerMemory } from './safety/AnswerMemory.js';
-import { Cooldown } from './safety/Cooldown.js';
+import { RateLimits } from './safety/RateLimits.js';
 import { RecentPosts } from './safety/RecentPosts.js';
 
 export interface BotContext {
@@ -18,8 +20,13 @@ export interface BotContext {
   /** Always call: a knowledge reload may swap the engine at any time. */
   getEngine: () => ConceptEngine;
   logger: Logger;
-  cooldown: Cooldown;
+  /** Per-user question allowance (QUESTION_BURST, COOLDOWN_SECONDS). */
+  limits: RateLimits;
   recentPosts: RecentPosts;
+  /** Posts to channels, one at a time per channel, answers first; drained on stop. */
+  outbox: Outbox;
+  /** Set when the bot is stopping: interactions get "restarting", questions are not answered. */
+  drain: DrainState;
   memory: AnswerMemory;
   sendFailures: SendFailureLog;
   /** Records a learning event without waiting and without ever throwing. */
@@ -50,8 +57,13 @@ export function createBotContext(options: BotContextOptions): BotContext {
     config: options.config,
     getEngine: options.getEngine,
     logger,
-    cooldown: new Cooldown(options.config.cooldownSeconds),
+    limits: new RateLimits({
+      burst: options.config.questionBurst,
+      refillSeconds: options.config.cooldownSeconds,
+    }),
     recentPosts: new RecentPosts(options.config.duplicateWindowSeconds),
+    outbox: new Outbox(),
+    drain: new DrainState(),
     memory: new AnswerMemory(),
     sendFailures: new SendFailureLog(logger),
     botRest: options.botRest,

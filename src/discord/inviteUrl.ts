@@ -5,7 +5,9 @@ export const BOT_PERMISSIONS =
   PermissionFlagsBits.ViewChannel |
   PermissionFlagsBits.SendMessages |
   PermissionFlagsBits.EmbedLinks |
-  PermissionFlagsBits.ReadMessageHistory;
+  PermissionFlagsBits.ReadMessageHistory |
+  // Thanks, "limited" and "answered just above" are reactions on the asker's message.
+  PermissionFlagsBits.AddReactions;
 
 export const BOT_SCOPES = ['bot', 'applications.commands'] as const;
 

@@ -19,6 +19,7 @@ import {
   handleTopics,
 } from './handlers/commandHandlers.js';
 import { handleMessage } from './handlers/messageHandler.js';
+import { replyWhileDraining } from './lifecycle/DrainState.js';
 import type { IncomingInteraction } from './interaction/IncomingInteraction.js';
 import type { InteractionResponder } from './interaction/InteractionResponder.js';
 import { renderApology } from './render/renderNotices.js';
@@ -30,6 +31,7 @@ export async function routeInteraction(
   reply: InteractionResponder,
 ): Promise<void> {
   try {
+    if (ctx.drain.draining) return await replyWhileDraining(interaction, reply);
     await dispatch(ctx, interaction, reply);
     if (reply.state === 'pending') {
       ctx.logger.warn({ event: 'unanswered-interaction', ...describe(interaction) }, 'nothing answered');

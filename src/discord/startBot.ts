@@ -2,11 +2,16 @@
  * Starting and stopping the Discord bot.
  *
  *   const bot = await startBot({ config, getEngine, learningLog?, logger? });
- *   ...
- *   await bot.stop(); // lets in-flight replies finish, then destroys the client
+ *   bot.fatal.then((close) => ...);            // the gateway closed for good (bad token, intents)
+ *   const { unsent } = await bot.stop();       // drains queued replies, then destroys the client
  *
  * Resolves once the gateway session is ready and, with `config.guildId`, the guild's commands are in
  * sync (fetched, and overwritten only when they differ). Logs the invite URL. Never logs the token.
+ *
+ * `stop()` drains: from its call every interaction gets an ephemeral "restarting, ask again in a
+ * moment" and every chat question a 🔄 reaction, while the replies already queued are sent, for up to
+ * `drainTimeoutMs` (config.drainSeconds). What is still unsent then is abandoned, logged at error with
+ * a count by channel, and returned as `unsent` (the process should exit non-zero).
  */
 import { Events, GatewayIntentBits, type Client, type Message } from 'discord.js';
 import type { Logger } from 'pino';
@@ -15,6 +20,8 @@ import type { BotConfig } from '../config/env.js';
 import type { LearningLog } from '../learn/types.js';
 import { createLogger } from '../logging/logger.js';
 import { createContext } from './BotContext.js';
+import { fatalClose, type FatalClose } from './lifecycle/gatewayClose.js';
+import { HealthFile } from './lifecycle/HealthFile.js';
 import { syncCommands } from './commands/registerCommands.js';
 import { createClient, intentsFor } from './createClient.js';
 import { onGatewayInteractions } from './gateway/gatewayInteractions.js';
@@ -28,15 +35,25 @@ export interface StartBotOptions {
   getEngine: () => ConceptEngine;
   learningLog?: LearningLog;
   logger?: Logger;
-  /** How long stop() waits for in-flight replies (default 10 s). */
+  /** How long stop() waits for queued and in-flight replies (default config.drainSeconds). */
   drainTimeoutMs?: number;
+}
+
+export interface StopReport {
+  /** Replies that could not be sent before the drain timeout. */
+  unsent: number;
 }
 
 export interface RunningBot {
   client: Client;
-  /** Stops taking events, lets in-flight replies finish, destroys the client. Idempotent. */
-  stop(): Promise<void>;
+  /** Drains (see above), destroys the client. Idempotent. */
+  stop(): Promise<StopReport>;
+  /** Resolves when the gateway closes with a code no reconnect can fix; never rejects. */
+  fatal: Promise<FatalClose>;
 }
+
+/** After the drain deadline, how long handlers get to see their posts abandoned and finish. */
+const SETTLE_MS = 1_000;
 
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, getEngine } = options;
@@ -44,25 +61,45 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const client = createClient(config);
   const ctx = createContext({ client, config, getEngine, logger, learningLog: options.learningLog });
   const inFlight = new InFlight();
-  let stopping = false;
+  const health = config.healthFile ? new HealthFile(config.healthFile, logger) : undefined;
+  let destroyed = false;
+  let onFatal!: (close: FatalClose) => void;
+  const fatal = new Promise<FatalClose>((resolve) => (onFatal = resolve));
 
+  // Routed until the client is destroyed: during the drain the router and handlers answer "restarting".
   onGatewayInteractions(client, (interaction, reply) => {
-    if (stopping) return;
+    if (destroyed) return;
     void inFlight.track(routeInteraction(ctx, interaction, reply));
   });
   client.on(Events.MessageCreate, (message: Message) => {
-    if (stopping) return;
+    if (destroyed) return;
     void inFlight.track(routeMessage(ctx, message));
   });
   client.on(Events.Error, (err) => logger.error({ event: 'client-error', err }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn({ event: 'client-warning' }, message));
-  client.on(Events.ShardDisconnect, (closeEvent, shardId) =>
-    logger.warn({ event: 'gateway-disconnect', code: closeEvent.code, shardId }, 'gateway disconnected'),
-  );
-  client.on(Events.ShardReconnecting, (shardId) => logger.info({ event: 'gateway-reconnecting', shardId }));
-  client.on(Events.ShardResume, (shardId, replayed) =>
-    logger.info({ event: 'gateway-resumed', shardId, replayed }, 'gateway resumed'),
-  );
+  client.on(Events.ShardDisconnect, (closeEvent, shardId) => {
+    const fatalCode = fatalClose(closeEvent.code);
+    if (fatalCode) {
+      health?.set('failed');
+      logger.fatal(
+        { event: 'gateway-fatal', code: fatalCode.code, closeName: fatalCode.name, shardId },
+        `gateway closed with ${fatalCode.code} (${fatalCode.name}): ${fatalCode.fix}`,
+      );
+      onFatal(fatalCode);
+      return;
+    }
+    logger.warn({ event: 'gateway-disconnect', code: closeEvent.code, shardId }, 'gateway disconnected');
+  });
+  client.on(Events.ShardReconnecting, (shardId) => {
+    if (destroyed) return; // the client closing its own socket on stop
+    health?.set('reconnecting');
+    logger.info({ event: 'gateway-reconnecting', shardId });
+  });
+  client.on(Events.ShardResume, (shardId, replayed) => {
+    health?.set('connected');
+    logger.info({ event: 'gateway-resumed', shardId, replayed }, 'gateway resumed');
+  });
+  client.on(Events.ShardReady, () => health?.set('connected'));
   client.rest.on('rateLimited', (info) =>
     logger.warn(
       {
@@ -86,9 +123,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     await ready;
   } catch (error) {
     process.off('unhandledRejection', onUnhandledRejection);
+    await health?.close();
     await client.destroy();
     throw error;
   }
+  health?.set('connected');
 
   const applicationId = config.clientId ?? client.application?.id ?? client.user?.id;
   if (config.clientId && client.application && client.application.id !== config.clientId) {
@@ -123,20 +162,41 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     }
   }
 
-  let stopped: Promise<void> | undefined;
+  let stopped: Promise<StopReport> | undefined;
   const stop = () => {
     stopped ??= (async () => {
-      stopping = true;
-      const drained = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
-      if (!drained)
-        logger.warn({ event: 'shutdown-timeout', pending: inFlight.size }, 'gave up waiting for replies');
+      ctx.drain.begin();
+      health?.set('stopping');
+      const drainMs = options.drainTimeoutMs ?? config.drainSeconds * 1000;
+      const queued = ctx.outbox.pending;
+      logger.info({ event: 'draining', queued, handlers: inFlight.size, drainMs }, 'sending queued replies');
+      const finished = await inFlight.drain(drainMs);
+      const abandoned = ctx.outbox.close();
+      if (!finished) await inFlight.drain(SETTLE_MS);
+      const unsent = abandoned.unsent + ctx.outbox.refused + inFlight.size;
+      if (unsent > 0) {
+        logger.error(
+          {
+            event: 'shutdown-unsent',
+            unsent,
+            queued: abandoned.unsent,
+            unfinishedHandlers: inFlight.size,
+            byChannel: abandoned.byChannel,
+            drainMs,
+          },
+          `${unsent} repl${unsent === 1 ? 'y' : 'ies'} could not be sent within the ${drainMs / 1000} s drain`,
+        );
+      }
+      destroyed = true;
       await client.destroy();
+      await health?.close();
       process.off('unhandledRejection', onUnhandledRejection);
-      logger.info({ event: 'stopped' }, 'bot stopped');
+      logger.info({ event: 'stopped', unsent }, 'bot stopped');
+      return { unsent };
     })();
     return stopped;
   };
-  return { client, stop };
+  return { client, stop, fatal };
 }
 
 function safeSectionCount(getEngine: () => ConceptEngine): number | undefined {

@@ -10,6 +10,8 @@ export const learningRecordSchema = z.object({
   user: z.string(),
   entry: z.string().optional(),
   offered: z.array(z.string()).optional(),
+  /** Languages or tools asked about that no topic covers (`Java`). */
+  languages: z.array(z.string()).optional(),
 });
 
 export type LearningRecord = z.infer<typeof learningRecordSchema>;

@@ -10,6 +10,8 @@ export interface LearningEvent {
   entry?: string;
   /** The "did you mean" entries offered, for `suggested`. */
   offered?: string[];
+  /** Languages or tools the question asked about that no topic covers (`Java`), for `unanswered`. */
+  languages?: string[];
 }
 
 /** Where front ends report outcomes. Recording never throws and never blocks an answer. */

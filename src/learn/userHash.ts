@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SALT_FILE } from './dataDir.js';
@@ -30,6 +31,32 @@ export async function loadSalt(dataDir: string): Promise<string> {
 async function readSalt(file: string): Promise<string | undefined> {
   try {
     return (await readFile(file, 'utf8')).trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** `loadSalt` without waiting, for the learning log's synchronous spill (same file, same rules). */
+export function loadSaltSync(dataDir: string): string {
+  const file = path.join(dataDir, SALT_FILE);
+  const existing = readSaltSync(file);
+  if (existing) return existing;
+  const salt = randomBytes(32).toString('hex');
+  try {
+    writeFileSync(file, `${salt}\n`, { flag: existing === '' ? 'w' : 'wx', mode: 0o600 });
+    return salt;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const winner = readSaltSync(file);
+    if (!winner) throw error;
+    return winner;
+  }
+}
+
+function readSaltSync(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8').trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

@@ -1,13 +1,15 @@
 /**
  * Structured logging: pino, one event a line, as JSON or, for a person at a terminal, as a readable line
  * (pino-pretty): `LOG_FORMAT` decides, and unset it is pretty when stdout is a terminal, JSON otherwise.
- * Secrets never reach the output: known paths are redacted, and any registered secret string (the bot
- * token) is scrubbed from messages and errors, before either format is written.
+ * Secrets never reach the output, in either format: known paths are redacted, and every finished line
+ * goes through `redactSecrets` (redact.ts) before it is written: registered secret strings (the bot
+ * token), interaction and webhook tokens in URLs, token-shaped strings and URL credentials.
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
 import type { LogFormat, LogLevel } from '../config/env.js';
 import { colorEnabled } from '../terminal/colorSupport.js';
+import { redactSecrets } from './redact.js';
 
 export type { Logger } from 'pino';
 
@@ -55,6 +57,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         },
       },
       hooks: {
+        streamWrite: (line) => redactSecrets(line, secrets),
         logMethod(args, method) {
           if (secrets.length > 0) {
             for (let i = 0; i < args.length; i++) {

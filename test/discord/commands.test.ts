@@ -54,11 +54,11 @@ describe('command definitions', () => {
 });
 
 describe('inviteUrl', () => {
-  it('asks for bot + applications.commands and the four permissions', () => {
-    expect(BOT_PERMISSIONS).toBe(1024n + 2048n + 16384n + 65536n);
+  it('asks for bot + applications.commands and the five permissions', () => {
+    expect(BOT_PERMISSIONS).toBe(1024n + 2048n + 16384n + 65536n + 64n);
     const url = new URL(inviteUrl('123456789012345678'));
     expect(url.searchParams.get('client_id')).toBe('123456789012345678');
     expect(url.searchParams.get('scope')).toBe('bot applications.commands');
-    expect(url.searchParams.get('permissions')).toBe('84992');
+    expect(url.searchParams.get('permissions')).toBe('85056');
   });
 });

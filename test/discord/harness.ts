@@ -53,6 +53,8 @@ export interface Harness {
   logger: Logger;
   learning: RecordingLearningLog;
   engine: ConceptEngine;
+  /** The channels asked for in `HarnessOptions.channels`, by name. */
+  channels: Record<string, string>;
   /** Starts another bot against the same emulator (same config unless overridden). */
   restart(overrides?: Partial<BotConfig>): Promise<RunningBot>;
   close(): Promise<void>;
@@ -64,6 +66,8 @@ export interface HarnessOptions {
   config?: Partial<BotConfig>;
   /** Registers commands in the guild (default true). */
   registerGuild?: boolean;
+  /** More text channels, made before the bot connects (ids in `Harness.channels`). */
+  channels?: string[];
   emulator?: Parameters<typeof DiscordEmulator.start>[0];
 }
 
@@ -82,6 +86,9 @@ export function configFor(emu: DiscordEmulator, overrides: Partial<BotConfig> = 
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const emu = await DiscordEmulator.start(options.emulator);
+  const channels = Object.fromEntries(
+    (options.channels ?? []).map((name) => [name, emu.createChannel(name)]),
+  );
   const engine = options.engine ?? (await loadEngine(options.knowledgeDir ?? REAL_KNOWLEDGE));
   const engineRef: EngineRef = { current: engine, fail: false };
   const getEngine = () => {
@@ -112,6 +119,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger,
     learning,
     engine,
+    channels,
     restart: (overrides = {}) => start(Object.assign(configFor(emu), config, overrides)),
     close: async () => {
       await Promise.all(bots.map((b) => b.stop()));
@@ -245,5 +253,35 @@ export async function waitForLog(
     if (hit) return hit;
     if (Date.now() > deadline) throw new Error(`no "${event}" log line within ${timeoutMs} ms`);
     await sleep(5);
+  }
+}
+
+/** The bot's replies (channel posts it made, accepted) to the chat message `messageId`. */
+export function repliesTo(emu: DiscordEmulator, messageId: string): RecordedCall[] {
+  return emu.calls.filter(
+    (c) => isChannelPost()(c) && c.status === 200 && c.body?.message_reference?.message_id === messageId,
+  );
+}
+
+/** The emoji the bot has put on a message (as the emulator stores them). */
+export function botReactions(emu: DiscordEmulator, messageId: string): string[] {
+  const reactions = (emu.message(messageId)?.reactions ?? []) as { me?: boolean; emoji: { name: string } }[];
+  return reactions.filter((r) => r.me).map((r) => r.emoji.name);
+}
+
+/** Waits until `check` holds (polling), or throws after `timeoutMs` with `what`. */
+export async function waitUntil(
+  check: () => boolean,
+  what: string | (() => string),
+  timeoutMs = 5000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`,
+      );
+    }
+    await sleep(10);
   }
 }

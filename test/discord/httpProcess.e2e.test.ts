@@ -83,7 +83,11 @@ describe('npm start in HTTP mode (process e2e)', () => {
     const ack = await ix.acknowledged;
     expect(ack.type).toBe(4);
     expect(ack.data.embeds[0].footer.text).toMatch(/C# async\/await/);
-    // The per-user cooldown (default 5 s) holds in HTTP mode too.
+    // The per-user limit (default: 4 at once, then one every 5 s) holds in HTTP mode too.
+    for (const question of ['is async void bad?', 'how do i handle errors', 'thread pool']) {
+      const next = await emu.sendCommand({ name: 'ask', options: { question }, user });
+      expect((await next.acknowledged).data.embeds?.length).toBeGreaterThan(0);
+    }
     const again = await emu.sendCommand({ name: 'ask', options: { question: 'zxqv blorp frindle' }, user });
     expect((await again.acknowledged).data.content).toContain('ask again in');
     const other = emu.createUser('other');

@@ -86,7 +86,7 @@ describe('mentions and DMs (no Message Content intent)', () => {
       mentionsBot: true,
     });
     const hint = await h.emu.waitForCall(isChannelPost(), 5000, mark);
-    expect(hint.body.content).toContain("couldn't find a question");
+    expect(hint.body.content).toContain('what would you like to know about it?');
     expect(hint.body.embeds ?? []).toEqual([]);
   });
 

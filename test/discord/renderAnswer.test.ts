@@ -14,7 +14,16 @@ import {
 import { embedSize } from '../../src/discord/render/message.js';
 import { renderHelp } from '../../src/discord/render/renderHelp.js';
 import { renderTopics } from '../../src/discord/render/renderTopics.js';
-import { renderCooldown, renderDuplicatePointer } from '../../src/discord/render/renderNotices.js';
+import {
+  renderCodeOnly,
+  renderDmLimited,
+  renderDuplicatePointer,
+  renderLimited,
+  renderRestarting,
+  renderSmallTalk,
+  renderThanks,
+  renderUncoveredLanguage,
+} from '../../src/discord/render/renderNotices.js';
 import { REAL_KNOWLEDGE } from './harness.js';
 
 const ASKER = '111111111111111111';
@@ -183,10 +192,17 @@ describe('renderAnswer', () => {
 });
 
 describe('other renderers', () => {
-  it('help, cooldown and pointer notices ping nobody and fit', () => {
+  it('help, limit, chatter and pointer notices ping nobody and fit', () => {
+    const many = { titles: Array.from({ length: 30 }, (_, i) => `Topic ${i} @everyone`) };
     for (const msg of [
       renderHelp({ answerChannels: true }),
-      renderCooldown(4200),
+      renderLimited(4200),
+      renderDmLimited(4200),
+      renderThanks(),
+      renderSmallTalk(many),
+      renderUncoveredLanguage(['Java'], many),
+      renderCodeOnly(),
+      renderRestarting(),
       renderDuplicatePointer(
         { topic: topic('t', []), section: section('s') },
         'https://discord.com/channels/1/2/3',
@@ -195,7 +211,22 @@ describe('other renderers', () => {
       expect(checkLimits(msg)).toEqual([]);
       expect(msg.allowed_mentions.parse).toEqual([]);
     }
-    expect(renderCooldown(4200).content).toContain('5 seconds');
+    expect(renderLimited(4200).content).toContain('5 seconds');
+    expect(renderLimited(800).content).toContain('1 second.');
+  });
+
+  it('names what the bot knows and the language it lacks', () => {
+    const one = { titles: ['C# async/await'], example: 'does await block the thread?' };
+    expect(renderUncoveredLanguage(['Java'], one).content).toMatch(
+      /^📚 I don't have a Java topic yet; I know \*\*C# async\/await\*\*\./,
+    );
+    expect(renderUncoveredLanguage(['Java', 'Kotlin'], one).content).toContain('a Java or Kotlin topic');
+    expect(renderSmallTalk(one).content).toContain('I know **C# async/await**');
+    expect(renderSmallTalk(one).content).toContain('“does await block the thread?”');
+    const three = { titles: ['A', 'B', 'C'] };
+    expect(renderSmallTalk(three).content).toContain('**A**, **B** and **C**');
+    const six = { titles: ['A', 'B', 'C', 'D', 'E', 'F'] };
+    expect(renderSmallTalk(six).content).toContain('**A**, **B**, **C**, **D** and 2 more');
   });
 
   it('pages /topics and caps the number of messages', () => {

@@ -203,7 +203,7 @@ describe('shutdown (e2e)', () => {
       expect(posts.map((c) => c.status)).toEqual([429, 200]);
       expect(h.bot.client.isReady()).toBe(false);
       expect(h.logs.events('stopped')).toHaveLength(1);
-      await expect(h.bot.stop()).resolves.toBeUndefined();
+      await expect(h.bot.stop()).resolves.toEqual({ unsent: 0 });
     } finally {
       await h.close();
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerMemory } from '../../src/discord/safety/AnswerMemory.js';
-import { Cooldown } from '../../src/discord/safety/Cooldown.js';
+import { RateLimits } from '../../src/discord/safety/RateLimits.js';
 import { RecentPosts } from '../../src/discord/safety/RecentPosts.js';
 import { buildCustomId, entryRef, hashValue, parseCustomId } from '../../src/discord/render/customIds.js';
 
@@ -9,24 +9,62 @@ function clock(start = 1_000_000) {
   return { now: () => now, advance: (ms: number) => (now += ms) };
 }
 
-describe('Cooldown', () => {
-  it('blocks a user for the configured seconds after an answer', () => {
+describe('RateLimits', () => {
+  it('always answers a burst, then one question per refill interval', () => {
     const c = clock();
-    const cd = new Cooldown(5, c.now);
-    expect(cd.take('u1')).toEqual({ ok: true });
-    expect(cd.take('u1')).toEqual({ ok: false, retryAfterMs: 5000 });
-    expect(cd.remaining('u2')).toBe(0);
+    const limits = new RateLimits({ burst: 4, refillSeconds: 5, now: c.now });
+    for (let i = 0; i < 4; i++) expect(limits.take('u1')).toEqual({ ok: true });
+    expect(limits.take('u1')).toEqual({ ok: false, retryAfterMs: 5000, firstInSpell: true });
+    expect(limits.take('u1')).toMatchObject({ ok: false, firstInSpell: false });
+    // Another user is unaffected.
+    expect(limits.take('u2')).toEqual({ ok: true });
     c.advance(4999);
-    expect(cd.remaining('u1')).toBe(1);
+    expect(limits.take('u1')).toMatchObject({ ok: false, retryAfterMs: 1 });
     c.advance(1);
-    expect(cd.take('u1')).toEqual({ ok: true });
+    expect(limits.take('u1')).toEqual({ ok: true });
+    expect(limits.take('u1')).toMatchObject({ ok: false, firstInSpell: true });
   });
 
-  it('is disabled at 0 seconds', () => {
-    const cd = new Cooldown(0);
-    cd.start('u');
-    expect(cd.remaining('u')).toBe(0);
-    expect(cd.enabled).toBe(false);
+  it('holds a sustained flood to the refill rate', () => {
+    const c = clock();
+    const limits = new RateLimits({ burst: 4, refillSeconds: 5, now: c.now });
+    let answered = 0;
+    // One question a second for a minute.
+    for (let s = 0; s < 60; s++) {
+      if (limits.take('flood').ok) answered++;
+      c.advance(1000);
+    }
+    expect(answered).toBe(4 + 11);
+  });
+
+  it('refills up to the burst only, and peek takes nothing', () => {
+    const c = clock();
+    const limits = new RateLimits({ burst: 3, refillSeconds: 2, now: c.now });
+    limits.take('u');
+    c.advance(60_000);
+    expect(limits.available('u')).toBe(3);
+    expect(limits.peek('u')).toEqual({ ok: true });
+    expect(limits.available('u')).toBe(3);
+    for (let i = 0; i < 3; i++) limits.take('u');
+    expect(limits.peek('u')).toMatchObject({ ok: false, retryAfterMs: 2000, firstInSpell: true });
+  });
+
+  it('is off at 0 seconds', () => {
+    const limits = new RateLimits({ burst: 1, refillSeconds: 0 });
+    for (let i = 0; i < 100; i++) expect(limits.take('u').ok).toBe(true);
+    expect(limits.enabled).toBe(false);
+  });
+
+  it('forgets users whose allowance is full again first when it grows past its size', () => {
+    const c = clock();
+    const limits = new RateLimits({ burst: 1, refillSeconds: 10, now: c.now, maxUsers: 100 });
+    for (let i = 0; i < 50; i++) limits.take(`old-${i}`);
+    c.advance(20_000);
+    limits.take('limited');
+    for (let i = 0; i < 60; i++) limits.take(`new-${i}`);
+    // The old users were full again and forgotten; the limited one is still limited.
+    expect(limits.take('limited').ok).toBe(false);
+    expect(limits.take('new-59').ok).toBe(false);
   });
 });
 
@@ -41,6 +79,19 @@ describe('RecentPosts', () => {
     expect(rp.find('ch1', 't/other')).toBeUndefined();
     c.advance(120_000);
     expect(rp.find('ch1', 't/s')).toBeUndefined();
+  });
+
+  it('tells an answer still on screen from one scrolled away', () => {
+    const rp = new RecentPosts(120, Date.now, 3);
+    const post = rp.remember('ch', 't/s');
+    // Not posted yet: the pointer cannot link it, so it is "just above" (a reaction).
+    expect(rp.scrolledAway('ch', post)).toBe(false);
+    rp.posted('ch', post, 'https://discord.com/channels/1/2/3');
+    for (let i = 0; i < 3; i++) rp.saw('ch');
+    rp.saw('elsewhere');
+    expect(rp.scrolledAway('ch', post)).toBe(false);
+    rp.saw('ch');
+    expect(rp.scrolledAway('ch', post)).toBe(true);
   });
 
   it('forgets a failed claim, and does nothing at 0 seconds', () => {

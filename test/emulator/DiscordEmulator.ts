@@ -60,6 +60,7 @@ export type { IdentifyRecord } from './gateway.js';
 export type { EmuGuild } from './state.js';
 export { shardOf } from './snowflake.js';
 export type { FailRule, RateLimitOptions, RecordedCall, RecordedFile } from './rest.js';
+export { DISCORD_ROUTE_LIMITS } from './rest.js';
 export type { EndpointResponse, RawDelivery } from './interactionsEndpoint.js';
 
 /** One interaction delivered to the Interactions Endpoint over HTTP. */
@@ -83,7 +84,11 @@ export interface EmulatorOptions {
   ackTimeoutMs?: number;
   /** HELLO heartbeat_interval. Default 41250. */
   heartbeatIntervalMs?: number;
-  /** Per-bucket (route + major parameter) limit reported in x-ratelimit-* and enforced with 429. Default 50 per 1000 ms; false disables headers and limiting. */
+  /**
+   * Per-bucket (route + major parameter) limit reported in x-ratelimit-* and enforced with 429. Default 50
+   * per 1000 ms; `routes` sets particular routes' (DISCORD_ROUTE_LIMITS: Discord's 5 messages per 5 s in
+   * a channel); false disables headers and limiting.
+   */
   rateLimit?: RateLimitOptions | false;
   /** Privileged intents the application is approved for; others close the gateway with 4014. Default: all. */
   allowedPrivilegedIntents?: number;
@@ -472,6 +477,14 @@ export class DiscordEmulator {
   createUser(username: string): { id: string; username: string } {
     const u = this.world.createUser(username);
     return { id: u.id, username: u.username };
+  }
+
+  /**
+   * Another text channel in the (first) guild. Create it before the bot connects: the channel list is
+   * sent in GUILD_CREATE, and no CHANNEL_CREATE is dispatched.
+   */
+  createChannel(name: string, guildId = this.guildId): string {
+    return this.world.createTextChannel(guildId, name);
   }
 
   /** The id of the DM channel between `userId` and the bot (created on first use). */

@@ -13,7 +13,7 @@ import {
   type ClientEvents,
   type TextChannel,
 } from 'discord.js';
-import { DiscordEmulator } from './DiscordEmulator.js';
+import { DISCORD_ROUTE_LIMITS, DiscordEmulator } from './DiscordEmulator.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -318,5 +318,49 @@ describe('emulated REST API', () => {
     const del = await api(`/applications/${emu.applicationId}/commands/${cmds[0].id}`, { method: 'DELETE' });
     expect(del.status).toBe(204);
     expect(emu.registeredCommands().map((c) => c.name)).toEqual(['Explain This']);
+  });
+});
+
+describe("emulated REST API with Discord's channel limits", () => {
+  let emu: DiscordEmulator;
+  beforeAll(async () => {
+    emu = await DiscordEmulator.start({
+      rateLimit: { limit: 50, windowMs: 1000, routes: DISCORD_ROUTE_LIMITS },
+    });
+  });
+  afterAll(async () => {
+    expect(emu.internalErrors).toEqual([]);
+    await emu.stop();
+  });
+
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${emu.apiUrl}/v10${path}`, {
+      ...init,
+      headers: { authorization: `Bot ${emu.token}`, 'content-type': 'application/json', ...init.headers },
+    });
+
+  it('allows 5 messages per 5 s in a channel, each channel on its own, and says so in the headers', async () => {
+    const post = (channel: string) =>
+      api(`/channels/${channel}/messages`, { method: 'POST', body: JSON.stringify({ content: 'hi' }) });
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await post(emu.channels.general)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const limited = await post(emu.channels.general);
+    expect(limited.headers.get('x-ratelimit-limit')).toBe('5');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(4);
+    expect((await post(emu.channels.help)).status).toBe(200);
+  });
+
+  it("keeps the bot's reactions on the message, one per emoji, removable", async () => {
+    const user = emu.createUser('reacted');
+    const msg = await emu.sendMessage({ author: user, content: 'thanks!', channelId: emu.channels.help });
+    const path = `/channels/${emu.channels.help}/messages/${msg.id}/reactions/${encodeURIComponent('👍')}/@me`;
+    expect((await api(path, { method: 'PUT' })).status).toBe(204);
+    await new Promise((r) => setTimeout(r, 260)); // a reaction per 250 ms
+    expect((await api(path, { method: 'PUT' })).status).toBe(204);
+    expect(emu.message(msg.id)?.reactions).toEqual([{ count: 1, me: true, emoji: { id: null, name: '👍' } }]);
+    await new Promise((r) => setTimeout(r, 260));
+    expect((await api(path, { method: 'DELETE' })).status).toBe(204);
+    expect(emu.message(msg.id)?.reactions).toEqual([]);
   });
 });

@@ -60,7 +60,21 @@ export interface RateLimitOptions {
   /** Requests allowed per bucket (route + major parameter) per window. */
   limit: number;
   windowMs: number;
+  /**
+   * Limits of particular routes, by `METHOD pattern` as the routes are declared here, e.g.
+   * `POST /channels/:channel/messages` (see DISCORD_ROUTE_LIMITS for Discord's own).
+   */
+  routes?: Record<string, { limit: number; windowMs: number }>;
 }
+
+/**
+ * The per-channel limits Discord applies where bots notice them: 5 messages per 5 s in a channel, and
+ * one reaction per 250 ms. Pass as `rateLimit: { limit: 50, windowMs: 1000, routes: DISCORD_ROUTE_LIMITS }`.
+ */
+export const DISCORD_ROUTE_LIMITS = {
+  'POST /channels/:channel/messages': { limit: 5, windowMs: 5_000 },
+  'PUT /channels/:channel/messages/:message/reactions/:emoji/@me': { limit: 1, windowMs: 250 },
+} as const;
 
 export interface RestContext {
   world: World;
@@ -112,7 +126,7 @@ export class RestServer {
   private readonly limiter: RateLimiter | null;
 
   constructor(private readonly ctx: RestContext) {
-    this.limiter = ctx.rateLimit ? new RateLimiter(ctx.rateLimit.limit, ctx.rateLimit.windowMs) : null;
+    this.limiter = ctx.rateLimit ? new RateLimiter(ctx.rateLimit) : null;
     this.registerRoutes();
   }
 
@@ -240,7 +254,7 @@ export class RestServer {
     if (!this.limiter) return {};
     const bucket = createHash('sha1').update(`${route.method} ${route.pattern}`).digest('hex').slice(0, 16);
     const key = `${bucket}:${route.major.map((k) => params[k]).join(':')}`;
-    const state = this.limiter.take(key);
+    const state = this.limiter.take(key, `${route.method} ${route.pattern}`);
     const headers: Record<string, string> = {
       'x-ratelimit-limit': String(state.limit),
       'x-ratelimit-remaining': String(state.remaining),
@@ -365,10 +379,19 @@ export class RestServer {
       if (w().deniedChannels.has(ch.id)) throw apiErrors.missingPermissions();
       return { status: 204 };
     });
+    // The bot's own reactions are kept on the stored message (`reactions`, as the API shows them).
     const reaction = (r: Req): Res => {
       const ch = this.visibleChannel(r.params.channel!);
-      w().message(ch.id, r.params.message!);
+      const msg = w().message(ch.id, r.params.message!);
       this.requirePermission(ch, Permission.AddReactions | Permission.ReadMessageHistory);
+      const name = r.params.emoji!;
+      const reactions: Json[] = (msg.reactions ??= []);
+      const existing = reactions.findIndex((x) => x.emoji?.name === name);
+      if (r.method === 'PUT' && existing < 0) {
+        reactions.push({ count: 1, me: true, emoji: { id: null, name } });
+      } else if (r.method === 'DELETE' && existing >= 0) {
+        reactions.splice(existing, 1);
+      }
       return { status: 204 };
     };
     this.route('PUT', '/channels/:channel/messages/:message/reactions/:emoji/@me', reaction);
@@ -864,32 +887,33 @@ function failureError(rule: FailRule): ApiError {
 class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-  ) {}
+  constructor(private readonly options: RateLimitOptions) {}
 
-  take(key: string): {
+  take(
+    key: string,
+    route: string,
+  ): {
     limit: number;
     remaining: number;
     resetAfter: number;
     resetAt: number;
     limited: boolean;
   } {
+    const { limit, windowMs } = this.options.routes?.[route] ?? this.options;
     const now = Date.now();
     let w = this.windows.get(key);
-    if (!w || now - w.start >= this.windowMs) {
+    if (!w || now - w.start >= windowMs) {
       w = { start: now, count: 0 };
       this.windows.set(key, w);
     }
     w.count++;
-    const resetMs = w.start + this.windowMs;
+    const resetMs = w.start + windowMs;
     return {
-      limit: this.limit,
-      remaining: Math.max(0, this.limit - w.count),
+      limit,
+      remaining: Math.max(0, limit - w.count),
       resetAfter: Math.max(0, resetMs - now) / 1000,
       resetAt: resetMs / 1000,
-      limited: w.count > this.limit,
+      limited: w.count > limit,
     };
   }
 }

@@ -1,8 +1,9 @@
 /**
  * The emulator as a stand-alone process, to try the bot by hand (`npm start` pointed at it):
  *
- *   npx tsx test/emulator/serve.ts --shards 2 --max-concurrency 1 --guilds 4 [--ttl 600]
+ *   npx tsx test/emulator/serve.ts --shards 2 --max-concurrency 1 --guilds 4 [--ttl 600] [--discord-limits]
  *
+ * `--discord-limits` applies Discord's per-channel limits (5 messages per 5 s, a reaction per 250 ms).
  * prints one JSON line: the API URL (DISCORD_API_URL), the bot token, the public key
  * (DISCORD_PUBLIC_KEY), the control URL and every guild with its shard and channels. It stops by
  * itself after `--ttl` seconds (and on SIGINT/SIGTERM). Loopback only.
@@ -14,12 +15,14 @@
  *   POST /endpoint    {url|null}                                   deliver interactions over HTTP from now on
  *   POST /sign        {body}                                       {timestamp, signature} for a curl test
  *   GET  /messages?channel=ID                                      the bot's messages in a channel
+ *   GET  /channel?channel=ID                                       every message there, with the bot's reactions
+ *   POST /drop        {code?}                                      close the gateway socket (4004: token refused)
  *   GET  /state                                                    live shards, identify log, deliveries
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { DiscordEmulator } from './DiscordEmulator.js';
+import { DISCORD_ROUTE_LIMITS, DiscordEmulator } from './DiscordEmulator.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     guilds: { type: 'string', default: '2' },
     ttl: { type: 'string', default: '600' },
     'enforce-identify-rate': { type: 'boolean', default: true },
+    'discord-limits': { type: 'boolean', default: false },
   },
 });
 const shards = Math.max(1, Number(values.shards));
@@ -38,6 +42,9 @@ const emu = await DiscordEmulator.start({
   recommendedShards: shards,
   maxConcurrency: Math.max(1, Number(values['max-concurrency'])),
   enforceIdentifyRate: values['enforce-identify-rate'],
+  ...(values['discord-limits']
+    ? { rateLimit: { limit: 50, windowMs: 1000, routes: DISCORD_ROUTE_LIMITS } }
+    : {}),
 });
 const guilds = [{ id: emu.guildId, name: 'first', channels: emu.channels }];
 for (let i = 0; i < Math.max(0, Number(values.guilds) - 1); i++) {
@@ -123,6 +130,22 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
           reference: m.message_reference?.message_id,
         })),
       );
+    case 'GET /channel':
+      return reply(
+        res,
+        200,
+        emu.allMessagesIn(url.searchParams.get('channel') ?? '').map((m) => ({
+          id: m.id,
+          author: m.author.username,
+          content: m.content,
+          embeds: m.embeds.map((e: { title?: string }) => e.title),
+          reference: m.message_reference?.message_id,
+          reactions: (m.reactions ?? []).map((r: { emoji: { name: string } }) => r.emoji.name),
+        })),
+      );
+    case 'POST /drop':
+      await emu.dropConnection(typeof body.code === 'number' ? body.code : undefined);
+      return reply(res, 200, { dropped: true });
     case 'GET /state':
       return reply(res, 200, {
         liveShards: emu.liveShards(),

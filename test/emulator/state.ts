@@ -185,21 +185,8 @@ export class World {
     botMember.roles.push(botRoleId);
     this.members.set(this.botUser.id, botMember);
 
-    const mk = (name: string, position: number, overwrites: Overwrite[] = []): string => {
-      const channelId = this.ids.next();
-      this.channels.set(channelId, {
-        id: channelId,
-        type: 0,
-        guildId: id,
-        name,
-        position,
-        topic: null,
-        overwrites,
-        lastMessageId: null,
-      });
-      this.channelMessages.set(channelId, []);
-      return channelId;
-    };
+    const mk = (name: string, position: number, overwrites: Overwrite[] = []): string =>
+      this.createTextChannel(id, name, position, overwrites);
     const guild: EmuGuild = {
       id,
       name: options.name ?? `Test Guild ${this.guilds.size + 1}`,
@@ -214,6 +201,23 @@ export class World {
     };
     this.guilds.set(id, guild);
     return guild;
+  }
+
+  /** A text channel in guild `guildId` (before the bot connects, so its GUILD_CREATE lists it). */
+  createTextChannel(guildId: string, name: string, position?: number, overwrites: Overwrite[] = []): string {
+    const channelId = this.ids.next();
+    this.channels.set(channelId, {
+      id: channelId,
+      type: 0,
+      guildId,
+      name,
+      position: position ?? [...this.channels.values()].filter((c) => c.guildId === guildId).length,
+      topic: null,
+      overwrites,
+      lastMessageId: null,
+    });
+    this.channelMessages.set(channelId, []);
+    return channelId;
   }
 
   guild(id: string): EmuGuild | undefined {

@@ -9,8 +9,16 @@ let root: string;
 let logged: { level: string; obj: object; msg: string }[];
 const logger = {
   info: (obj: object, msg: string) => logged.push({ level: 'info', obj, msg }),
+  warn: (obj: object, msg: string) => logged.push({ level: 'warn', obj, msg }),
   error: (obj: object, msg: string) => logged.push({ level: 'error', obj, msg }),
 };
+
+async function lines(file: string): Promise<Record<string, unknown>[]> {
+  return (await readFile(file, 'utf8'))
+    .trimEnd()
+    .split('\n')
+    .map((l) => learningRecordSchema.parse(JSON.parse(l)));
+}
 
 beforeEach(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'concept-bot-learn-'));
@@ -55,7 +63,7 @@ describe('JsonlLearningLog', () => {
     expect(last.user).toBe(records[0]!.user);
   });
 
-  it('logs an unwritable data folder once and keeps the caller going', async () => {
+  it('logs an unwritable data folder once, keeps the caller going, and says how many records were lost', async () => {
     const blocker = path.join(root, 'not-a-folder');
     await writeFile(blocker, 'a regular file');
     const log = new JsonlLearningLog({ dataDir: path.join(blocker, 'data'), logger, retryAfterMs: 0 });
@@ -72,19 +80,88 @@ describe('JsonlLearningLog', () => {
     expect(logged.filter((l) => l.level === 'error')).toHaveLength(1);
     expect(logged[0]!.obj).toMatchObject({ code: expect.stringMatching(/^(ENOTDIR|EEXIST)$/) });
     expect(log.dropped).toBe(5);
+    const warnings = logged.filter((l) => l.level === 'warn');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.obj).toMatchObject({ event: 'learning-records-dropped', dropped: 5, total: 5 });
+    expect(warnings[0]!.msg).toContain('5 learning records');
   });
 
-  it('drops records quietly while a failure is fresh, and does not block record()', async () => {
-    const blocker = path.join(root, 'file');
-    await writeFile(blocker, '');
-    const log = new JsonlLearningLog({ dataDir: path.join(blocker, 'data'), logger, retryAfterMs: 60_000 });
+  it('holds records through an outage without blocking record(), and writes them once the folder is back', async () => {
+    const dataDir = path.join(root, 'data');
+    await writeFile(dataDir, 'in the way');
+    const log = new JsonlLearningLog({ dataDir, logger, retryAfterMs: 200 });
     log.record({ type: 'unanswered', question: 'first', userId: RAW_ID });
     await log.flush();
+    expect(logged.filter((l) => l.level === 'error')).toHaveLength(1);
     const started = performance.now();
     for (let i = 0; i < 1_000; i++) log.record({ type: 'unanswered', question: `q${i}`, userId: RAW_ID });
     expect(performance.now() - started).toBeLessThan(200);
+    // The folder becomes writable; the retry writes everything held back.
+    await rm(dataDir);
+    await new Promise((r) => setTimeout(r, 400));
     await log.close();
-    expect(log.dropped).toBe(1_001);
-    expect(logged).toHaveLength(1);
+    expect(log.dropped).toBe(0);
+    const written = await lines(path.join(dataDir, 'questions.jsonl'));
+    expect(written).toHaveLength(1_001);
+    expect(written[0]).toMatchObject({ question: 'first' });
+    expect(logged.filter((l) => l.level === 'warn')).toEqual([]);
+    expect(logged.some((l) => l.level === 'info' && l.msg.includes('writable again'))).toBe(true);
+  });
+
+  it('writes a burst of 20,000 records, none dropped, spilling synchronously past the backlog limit', async () => {
+    const dataDir = path.join(root, 'data');
+    const log = new JsonlLearningLog({ dataDir, logger, maxQueue: 1_000 });
+    for (let i = 0; i < 20_000; i++)
+      log.record({ type: 'unanswered', question: `burst ${i}`, userId: RAW_ID });
+    await log.close();
+    expect(log.dropped).toBe(0);
+    expect(log.spilled).toBeGreaterThan(0);
+    const written = await lines(path.join(dataDir, 'questions.jsonl'));
+    expect(written).toHaveLength(20_000);
+    expect(new Set(written.map((r) => r.question)).size).toBe(20_000);
+    expect(logged).toEqual([]);
+  });
+
+  it('drops only past the backlog limit during an outage, and warns with the count', async () => {
+    const blocker = path.join(root, 'file');
+    await writeFile(blocker, '');
+    const log = new JsonlLearningLog({
+      dataDir: path.join(blocker, 'data'),
+      logger,
+      retryAfterMs: 60_000,
+      maxQueue: 100,
+    });
+    log.record({ type: 'unanswered', question: 'first', userId: RAW_ID });
+    await log.flush();
+    for (let i = 0; i < 150; i++) log.record({ type: 'unanswered', question: `q${i}`, userId: RAW_ID });
+    expect(log.dropped).toBe(51);
+    const warnings = logged.filter((l) => l.level === 'warn');
+    expect(warnings.length).toBeGreaterThanOrEqual(1);
+    expect(warnings[0]!.obj).toMatchObject({ event: 'learning-records-dropped' });
+    await log.close();
+    // The 100 held back cannot be written at close either: counted and reported too.
+    expect(log.dropped).toBe(151);
+    const last = logged.filter((l) => l.level === 'warn').at(-1)!;
+    expect(last.obj).toMatchObject({ total: 151 });
+  });
+
+  it('writes a record that arrives after close instead of dropping it', async () => {
+    const dataDir = path.join(root, 'data');
+    const log = new JsonlLearningLog({ dataDir, logger });
+    log.record({ type: 'unanswered', question: 'before', userId: RAW_ID });
+    await log.close();
+    log.record({ type: 'unanswered', question: 'after', userId: RAW_ID });
+    const written = await lines(path.join(dataDir, 'questions.jsonl'));
+    expect(written.map((r) => r.question)).toEqual(['before', 'after']);
+    expect(log.dropped).toBe(0);
+  });
+
+  it('stores the uncovered languages a question asked about', async () => {
+    const dataDir = path.join(root, 'data');
+    const log = new JsonlLearningLog({ dataDir, logger });
+    log.record({ type: 'unanswered', question: 'async in java?', userId: RAW_ID, languages: ['Java'] });
+    await log.close();
+    const [record] = await lines(path.join(dataDir, 'questions.jsonl'));
+    expect(record).toMatchObject({ type: 'unanswered', languages: ['Java'] });
   });
 });

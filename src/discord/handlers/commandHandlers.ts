@@ -21,7 +21,7 @@ import type {
   MessageCommandInteraction,
 } from '../interaction/IncomingInteraction.js';
 import type { InteractionResponder } from '../interaction/InteractionResponder.js';
-import { cleanQuestion } from '../questions/cleanQuestion.js';
+import { cleanQuestion, questionText } from '../questions/cleanQuestion.js';
 import { entryRef } from '../render/customIds.js';
 import { BotLimits, DiscordLimits } from '../render/limits.js';
 import { renderHelp } from '../render/renderHelp.js';
@@ -157,8 +157,8 @@ export async function handleFindAnswer(
 ): Promise<void> {
   const startedAt = performance.now();
   const target = interaction.target;
-  const question = cleanQuestion(target.content, { botId: interaction.applicationId });
-  if (question === '') {
+  const question = questionText(target.content, { botId: interaction.applicationId });
+  if (cleanQuestion(target.content, { botId: interaction.applicationId }) === '') {
     await reply.reply(renderNothingToAnswer(), { ephemeral: true });
     return;
   }
@@ -176,10 +176,15 @@ export async function handleFindAnswer(
     return;
   }
   await reply.defer({ ephemeral: true });
+  const rest = ctx.botRest;
   try {
-    const posted = (await ctx.botRest.post(Routes.channelMessages(interaction.channelId), {
-      body: { ...outcome.message, message_reference: { message_id: target.id, fail_if_not_exists: false } },
-    })) as APIMessage;
+    const body = {
+      ...outcome.message,
+      message_reference: { message_id: target.id, fail_if_not_exists: false },
+    };
+    const posted = (await ctx.outbox.send(interaction.channelId, 'answer', (signal) =>
+      rest.post(Routes.channelMessages(interaction.channelId), { body, signal }),
+    )) as APIMessage;
     ctx.sendFailures.succeeded(interaction.channelId);
     confirmPosted(outcome, messageLink(interaction.guildId, interaction.channelId, posted.id));
     await reply.editReply(renderPosted());

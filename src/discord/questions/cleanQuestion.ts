@@ -1,6 +1,11 @@
 /**
- * What a chat message asks, in the asker's own words: code blocks, inline code, quoted lines and
- * mentions are dropped before matching, so a pasted stack trace or snippet never decides the answer.
+ * A chat message as the engine reads it, and its prose.
+ *
+ * - `questionText`: the whole message with mentions taken out and everything else kept, code blocks
+ *   included: the engine finds the question sentence in a long message and uses a block's identifiers
+ *   without matching on its text.
+ * - `cleanQuestion`: only the asker's own words (code blocks, inline code, quoted lines and mentions
+ *   dropped), to tell whether a message says anything besides code and whether it reads as a question.
  */
 import { BotLimits } from '../render/limits.js';
 import { truncate } from '../render/truncate.js';
@@ -10,6 +15,19 @@ export interface CleanOptions {
   botId?: string;
   /** Cut the result to this many characters at a word boundary (default `BotLimits.questionChars`). */
   maxLength?: number;
+}
+
+/** The message for the engine: mentions (the bot's, users', roles', channels', @everyone/@here) removed. */
+export function questionText(content: string, options: Pick<CleanOptions, 'botId'> = {}): string {
+  return removeMentions(content.replace(/\r\n?/g, '\n'), options.botId).trim();
+}
+
+function removeMentions(text: string, botId: string | undefined): string {
+  let out = text;
+  if (botId) out = out.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ');
+  out = out.replace(/<(@[!&]?|#)\d{17,20}>/g, ' ');
+  out = out.replace(/<a?:\w+:\d{17,20}>/g, ' ');
+  return out.replace(/@(everyone|here)\b/g, ' ');
 }
 
 export function cleanQuestion(content: string, options: CleanOptions = {}): string {
@@ -26,11 +44,7 @@ export function cleanQuestion(content: string, options: CleanOptions = {}): stri
   // Inline code (one or two backticks).
   text = text.replace(/``[^`]*?``|`[^`\n]*`/g, ' ');
   // Mentions: the bot's, users', roles', channels'; custom emoji; @everyone/@here.
-  if (options.botId) text = text.replace(new RegExp(`<@!?${options.botId}>`, 'g'), ' ');
-  text = text.replace(/<(@[!&]?|#)\d{17,20}>/g, ' ');
-  text = text.replace(/<a?:\w+:\d{17,20}>/g, ' ');
-  text = text.replace(/@(everyone|here)\b/g, ' ');
-  text = text.replace(/\s+/g, ' ').trim();
+  text = removeMentions(text, options.botId).replace(/\s+/g, ' ').trim();
   return truncate(text, options.maxLength ?? BotLimits.questionChars, '');
 }
 

@@ -18,8 +18,9 @@ export function renderHelp(options: { answerChannels?: boolean } = {}): Rendered
   lines.push(
     '',
     '**Tips**',
-    '• Name the concept ("what does `await` do?"); pasted code and quoted errors are skipped, so add a sentence in your own words.',
+    '• Name the concept ("what does `await` do?"). Paste code if it helps, with a sentence saying what you want to know.',
     '• Under an answer: related sections, 👍/👎 to tell me if it helped, and 🗑️ Dismiss (asker only).',
+    '• On your message: 👆 means I answered that just above, ⏳ that you asked faster than I answer (ask again in a few seconds), 🔄 that I am restarting.',
   );
   return {
     embeds: [{ color: Colors.info, title: 'concept-bot help', description: lines.join('\n') }],

@@ -1,4 +1,5 @@
 import { loadConfig } from '../../config/env.js';
+import { maskUrlCredentials } from '../../config/secretSafe.js';
 import { createLogger } from '../../logging/logger.js';
 import { handleShutdownSignals } from '../shutdown.js';
 import { SHARD_PROCESS_DEFAULTS, ShardProcesses } from './ShardProcesses.js';
@@ -14,7 +15,7 @@ export async function runShardManager(): Promise<void> {
   });
   const shards = await ShardProcesses.start({ config, logger }).catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`could not start the shards against ${config.apiUrl}: ${reason}`);
+    throw new Error(`could not start the shards against ${maskUrlCredentials(config.apiUrl)}: ${reason}`);
   });
   // Long enough for every child to drain (they are stopped in parallel).
   handleShutdownSignals(() => shards.stop(), {
