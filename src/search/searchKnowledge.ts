@@ -4,7 +4,6 @@ import type { KnowledgeIndex } from './index/KnowledgeIndex.js';
 import { bm25Idf } from './index/TopicIndex.js';
 import { languagesRelated } from './languageMentions.js';
 import { analyzeQuery } from './query/analyzeQuery.js';
-import { importanceIn } from './query/wordImportance.js';
 import type { Query } from './query/Query.js';
 import { FEATURE_NAMES, type MatchFeatures } from './rank/features.js';
 import { scoreTopic } from './rank/scoreTopic.js';

@@ -279,7 +279,8 @@ describe('replies a person would give (e2e)', () => {
   const user = () => h.emu.createUser(`r${n++}`);
 
   beforeAll(async () => {
-    h = await harness();
+    // `long`: a channel of its own, so no earlier answer there makes the long message a repeat.
+    h = await harness({ channels: ['long'] });
   });
   afterAll(async () => {
     if (!h) return;
@@ -397,7 +398,12 @@ describe('replies a person would give (e2e)', () => {
     content += question;
     expect(content.length).toBeGreaterThan(1980);
     expect(content.length).toBeLessThanOrEqual(2000);
-    const m = await h.emu.sendMessage({ author: user(), content, mentionsBot: true });
+    const m = await h.emu.sendMessage({
+      author: user(),
+      content,
+      mentionsBot: true,
+      channelId: h.channels.long!,
+    });
     await waitUntil(() => repliesTo(h.emu, m.id).length === 1, 'the reply');
     const expected = h.engineRef.current.ask(question).match?.section.titleMarkdown;
     expect(expected).toBeTruthy();

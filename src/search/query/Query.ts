@@ -26,6 +26,8 @@ export interface QueryWord {
   identifier: boolean;
   /** Added for the question's shape ("what is X for?" -> purpose): ranks sections its own words found. */
   intent?: boolean;
+  /** From the words around the question sentence (questionFocus), not the question itself. */
+  context?: boolean;
 }
 
 /** A stretch of the asker's prose and how much it counts: the question sentence fully, context less. */

@@ -71,12 +71,28 @@ function wordsOf(segments: readonly Segment[]): Pick<Query, 'words' | 'phrasing'
         importance,
         rarity,
         weight,
+        ...(segment.weight < 1 ? { context: true } : {}),
         alternatives: [{ term: token.term, weight: 1 }],
         identifier: token.identifier,
       });
     }
   }
-  return { words: [...byTerm.values()], phrasing };
+  return { words: withContextCapped([...byTerm.values()]), phrasing };
+}
+
+/** The words around the question sentence together count at most this share of the question's own. */
+const CONTEXT_CAP = 0.5;
+
+/** A long story around a short question must not drown it: context words are scaled down together. */
+function withContextCapped(words: QueryWord[]): QueryWord[] {
+  const total = (focus: boolean) =>
+    words.reduce((sum, w) => sum + (w.weight >= 1 === focus ? w.importance : 0), 0);
+  const [focus, context] = [total(false), total(true)];
+  if (focus === 0 || context <= CONTEXT_CAP * focus) return words;
+  const scale = (CONTEXT_CAP * focus) / context;
+  return words.map((w) =>
+    w.context ? { ...w, weight: w.weight * scale, importance: w.importance * scale } : w,
+  );
 }
 
 function cut(text: string, max: number): string {

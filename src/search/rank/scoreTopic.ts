@@ -62,7 +62,11 @@ export function scoreTopic(
   depth: number,
   routing: { named: boolean; share: number },
 ): { topicCoverage: number; matches: SectionMatch[] } {
-  const words = resolveWords(topic, query.words);
+  const all = resolveWords(topic, query.words);
+  // The words around a question sentence help say which topic (routing); the question sentence itself
+  // says which section, and how surely, wherever the topic knows some of its words.
+  const asked = all.filter((w) => !w.word.context);
+  const words = asked.some((w) => !w.word.intent && w.known > 0) ? asked : all;
   const own = words.filter((w) => !w.word.intent);
   const totalImportance = own.reduce((sum, w) => sum + w.importance, 0);
   if (totalImportance === 0) return { topicCoverage: 0, matches: [] };
@@ -112,11 +116,12 @@ export function scoreTopic(
   const wholeName = namesWholeTopic(topic, words);
   const nameImportance = words.reduce((sum, w) => sum + (w.isName ? w.importance : 0), 0);
   const aboutTopic = wholeName && knownImportance > 0 ? nameImportance / knownImportance : 0;
-  // The question's focal word here: the known word that says the most about which section (importance × idf).
+  // The question's focal word here: of its own words (not context or code), the known one that says the
+  // most about which section (importance × idf).
   let focal = -1;
   let focalWeight = 0;
   words.forEach((w, i) => {
-    if (w.word.intent || w.known === 0) return;
+    if (w.word.intent || w.word.context || w.known === 0) return;
     const weight = w.importance * (w.discrimination - DISCRIMINATION_FLOOR);
     if (weight > focalWeight) [focal, focalWeight] = [i, weight];
   });

@@ -23,11 +23,44 @@ export function questionFocus(query: Query): Query {
   return { ...query, segments: capFocus(segments) };
 }
 
+/** A sentence longer than this is read as clauses (people who ramble use commas, not full stops). */
+const LONG_SENTENCE = 300;
+
 function splitSentences(prose: string): string[] {
   return prose
     .split(/(?<=[.!?])\s+|(?<=^[^.!?:]{1,40}):\s+|\s*[;\n]\s*/)
+    .flatMap((s) => (s.length > LONG_SENTENCE ? s.split(/,\s+|\s+[-–—]\s+/) : [s]))
+    .flatMap(splitTrailingQuestion)
     .map((s) => s.trim())
     .filter((s) => /[\p{L}\p{N}]/u.test(s));
+}
+
+/** A question word that may open the question at the end of a long run-on sentence. */
+const QUESTION_WORD = /\b(?:(?:so|and|but|like|basically)\s+)?(?:what|how|why|when|where|which|who)\b/gi;
+
+/** Longest question read off the end of a run-on clause. */
+const TRAILING_QUESTION = 150;
+
+/**
+ * A long clause ending in "?" is split where its question begins ("... were slow so what does await
+ * do?"): at the last question word that leaves at least four words, and at a question word right
+ * before that one ("so what does ...").
+ */
+function splitTrailingQuestion(clause: string): string[] {
+  if (clause.length <= TRAILING_QUESTION || !/\?\s*$/.test(clause)) return [clause];
+  const starts = [...clause.matchAll(QUESTION_WORD)].map((m) => ({
+    at: m.index,
+    end: m.index + m[0].length,
+  }));
+  let pick = -1;
+  starts.forEach((s, i) => {
+    if (clause.slice(s.at).trim().split(/\s+/).length >= 4) pick = i;
+  });
+  while (pick > 0 && /^\s*$/.test(clause.slice(starts[pick - 1]!.end, starts[pick]!.at))) pick--;
+  const at = pick >= 0 ? starts[pick]!.at : -1;
+  return at > 0 && clause.length - at <= TRAILING_QUESTION
+    ? [clause.slice(0, at), clause.slice(at)]
+    : [clause];
 }
 
 function isQuestion(sentence: string): boolean {
