@@ -41,6 +41,7 @@ export class KnowledgeIndex {
       knowsSurface: (surface) => this.surfaces.has(surface),
       termOfSurface: (surface) => this.surfaces.get(surface),
       correctTypo: (surface) => this.typos.correct(surface)?.word,
+      sectionsUsing: (term) => this.sectionsUsing(term),
     };
   }
 
@@ -60,6 +61,16 @@ export class KnowledgeIndex {
   /** Assembles topic indexes built elsewhere (a worker), one per topic in the same order. */
   static assemble(knowledge: KnowledgeBase, indexes: readonly TopicIndex[]): KnowledgeIndex {
     return new KnowledgeIndex(knowledge.topics, indexes);
+  }
+
+  /** How many sections, over every topic, use an index term. */
+  sectionsUsing(term: string): number {
+    let count = 0;
+    for (const position of this.termTopics.get(term) ?? []) {
+      const index = this.indexes[position]!;
+      count += index.termSections[index.termIds.get(term)!]!;
+    }
+    return count;
   }
 
   get sectionCount(): number {

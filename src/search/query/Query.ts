@@ -67,4 +67,6 @@ export interface QueryContext {
   termOfSurface(surface: string): string | undefined;
   /** The nearest known surface word of a misspelt one, if any. */
   correctTypo(surface: string): string | undefined;
+  /** How many sections, over every topic, use an index term. */
+  sectionsUsing(term: string): number;
 }

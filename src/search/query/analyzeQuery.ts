@@ -26,7 +26,7 @@ export function analyzeQuery(
     prose,
     code,
     languages: [...languageMentionsIn(prose)],
-    segments: prose ? [{ text: cut(prose, MAX_PLAIN_CHARS), weight: 1 }] : [],
+    segments: [],
     words: [],
     phrasing: [],
     roles: [],
@@ -36,6 +36,9 @@ export function analyzeQuery(
     for (const rule of enabled) if (rule.stage === stage) query = (rule.apply as QueryRule)(query, context);
   };
   run('text');
+  // Read whole when no rule picked a focus.
+  if (!query.segments.length && query.prose.trim())
+    query = { ...query, segments: [{ text: cut(query.prose, MAX_PLAIN_CHARS), weight: 1 }] };
   const focus = query.segments
     .filter((s) => s.weight >= 1)
     .map((s) => s.text)
@@ -55,7 +58,10 @@ function wordsOf(segments: readonly Segment[]): Pick<Query, 'words' | 'phrasing'
     const tokens = tokenize(withoutLanguageNames(segment.text, mentions));
     if (segment.weight >= 1) phrasing.push(...tokens);
     // Language and tool names route the question (searchKnowledge); as words they count little.
-    const names = mentions.flatMap((m) => tokenize(segment.text.slice(m.start, m.end)));
+    // A name given only to compare ("like in JavaScript") is not a word of the question.
+    const names = mentions
+      .filter((m) => !m.comparative)
+      .flatMap((m) => tokenize(segment.text.slice(m.start, m.end).toLowerCase()));
     for (const [token, weight] of [
       ...tokens.map((t) => [t, segment.weight] as const),
       ...names.map((t) => [t, segment.weight * LANGUAGE_NAME_WEIGHT] as const),

@@ -20,8 +20,8 @@ export type QueryRule = (query: Query, context: QueryContext) => Query;
  * Each one's worth on held-out topics is shown by `npm run eval -- --ablate`.
  */
 export const QUERY_RULES = {
-  questionFocus: { stage: 'text', apply: questionFocus },
   backgroundLanguage: { stage: 'text', apply: backgroundLanguage },
+  questionFocus: { stage: 'text', apply: questionFocus },
   chatterWords: { stage: 'words', apply: chatterWords },
   negation: { stage: 'words', apply: negation },
   spellingVariants: { stage: 'words', apply: spellingVariants },

@@ -12,6 +12,7 @@ export function contextOf(text: string): QueryContext {
     knowsTerm: (term) => terms.has(term),
     knowsSurface: (surface) => surfaces.has(surface),
     termOfSurface: (surface) => surfaces.get(surface),
+    sectionsUsing: (term) => (terms.has(term) ? 1 : 0),
     correctTypo: (surface) =>
       [...surfaces.keys()].find((s) => s.length > 3 && s !== surface && sameLetters(s, surface)),
   };

@@ -10,15 +10,21 @@ const BACKGROUND_AFTER =
 /**
  * A language named as the asker's background is not the subject: "borrow checker explained for a
  * c++ dev" asks about Rust, "coming from Java, how do C# tasks work" about C#. Such mentions only
- * compare, so they restrict no topic.
+ * compare, so they restrict no topic, and the background phrase itself ("coming from Java", "for a
+ * c++ dev") is taken out of the question's words.
  */
 export function backgroundLanguage(query: Query): Query {
+  let prose = query.prose;
   const languages = query.languages.map((mention) => {
-    if (mention.comparative) return mention;
     const before = query.prose.slice(Math.max(0, mention.start - 40), mention.start);
     const after = query.prose.slice(mention.end, mention.end + 30);
-    const background = BACKGROUND_BEFORE.test(before) || BACKGROUND_AFTER.test(after);
-    return background ? { ...mention, comparative: true } : mention;
+    const lead = BACKGROUND_BEFORE.exec(before);
+    const tail = BACKGROUND_AFTER.exec(after);
+    if (!lead && !tail) return mention;
+    const start = lead ? mention.start - before.length + lead.index : mention.start;
+    const end = tail ? mention.end + tail[0].length : mention.end;
+    prose = prose.slice(0, start) + ' '.repeat(end - start) + prose.slice(end);
+    return { ...mention, comparative: true };
   });
-  return { ...query, languages };
+  return { ...query, prose, languages };
 }

@@ -5,6 +5,8 @@ import type { Query, QueryContext } from '../Query.js';
 
 /** How much a match through a typo correction counts, relative to the word as written. */
 const TYPO_WEIGHT = 0.8;
+/** How much the stem of a misspelt word still counts, beside its correction. */
+const STEM_WEIGHT = 0.4;
 
 /**
  * A word the knowledge does not use, and that is neither a common English nor a general programming
@@ -17,11 +19,28 @@ export function typos(query: Query, context: QueryContext): Query {
     if (
       word.identifier ||
       word.intent ||
-      context.knowsTerm(word.term) ||
       isCommonEnglishWord(word.surface) ||
       isProgrammingWord(word.surface)
     )
       return [word];
+    if (context.knowsTerm(word.term)) {
+      if (context.knowsSurface(word.surface)) return [word];
+      // Only its stem is known ("cach", from `cache`): a more common word one slip away is what was meant.
+      const fixed = context.correctTypo(word.surface);
+      const term = fixed && context.termOfSurface(fixed);
+      if (!term || term === word.term || context.sectionsUsing(term) <= context.sectionsUsing(word.term))
+        return [word];
+      return [
+        {
+          ...word,
+          term,
+          alternatives: [
+            { term, weight: TYPO_WEIGHT },
+            { term: word.term, weight: STEM_WEIGHT },
+          ],
+        },
+      ];
+    }
     if (misspeltStopWord(word.surface)) return [];
     const fixed = context.correctTypo(word.surface);
     const term = fixed && context.termOfSurface(fixed);
