@@ -30,8 +30,8 @@ const logs = {
     line('suggestion-picked', 'What does the compiler turn my method into?', 'u6', {
       entry: `${TOPIC}/async-modifier`,
     }),
-    // Already answered with its own section: nothing to learn.
-    line('helpful', 'my app froze when i called .Result on the ui thread', 'u6', {
+    // Already answered with its own section (it is one of its sample questions): nothing to learn.
+    line('helpful', 'what thread does my code continue on after await?', 'u6', {
       entry: `${TOPIC}/thread-behavior`,
     }),
     // Picked once for each of two sections: no proposal.

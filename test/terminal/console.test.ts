@@ -101,7 +101,7 @@ describe('the console on a terminal', () => {
     try {
       cpSync(path.join(REPO, 'knowledge'), dir, { recursive: true });
       const pty = await startConsole({ KNOWLEDGE_DIR: dir });
-      const before = await ask(pty, 'how do python generators work with yield?\r');
+      const before = await ask(pty, 'what does yield do in a python generator\r');
       expect(before).not.toContain('Python generators');
       const from = pty.output.length;
       cpSync(
@@ -109,7 +109,7 @@ describe('the console on a terminal', () => {
         path.join(dir, 'python-generators.md'),
       );
       await pty.waitFor(/knowledge reloaded: \d+ sections \(python-generators\.md\)/, from);
-      const after = await ask(pty, 'how do python generators work with yield?\r');
+      const after = await ask(pty, 'what does yield do in a python generator\r');
       expect(after).toMatch(/\(Python generators · \d+% match\)/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
