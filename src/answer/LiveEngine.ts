@@ -4,8 +4,9 @@ import { KnowledgeError, KnowledgeLoadError } from '../knowledge/KnowledgeError.
 import type { FileStamp } from '../knowledge/loadKnowledge.js';
 import { readLimitsFromEnv, type ReadLimits } from '../knowledge/readTopicFile.js';
 import { watchKnowledge, type KnowledgeWatcher } from '../knowledge/watchKnowledge.js';
-import type { ConceptEngine } from './ConceptEngine.js';
+import { ConceptEngine } from './ConceptEngine.js';
 import { buildEngine } from './loadEngine.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
 
 /** The pino-compatible slice of a logger that the live engine writes to. */
 export interface LiveEngineLogger {
@@ -99,7 +100,7 @@ export class LiveEngine extends EventEmitter<LiveEngineEvents> {
       reader.close();
       throw new KnowledgeLoadError(first.read.errors);
     }
-    const live = new LiveEngine(dir, buildEngine(first.read.knowledge), reader, logger, debounceMs);
+    const live = new LiveEngine(dir, engineOf(first, first.read.knowledge), reader, logger, debounceMs);
     live.digest = first.read.digest;
     live.reportSkipped(first.read.skipped);
     live.watcher = watchKnowledge(dir, {
@@ -173,7 +174,7 @@ export class LiveEngine extends EventEmitter<LiveEngineEvents> {
     // The same bytes as the engine serving (a save without changes, a touch, a folder swapped for a copy):
     // no rebuild, so no stall.
     if (read.digest === this.digest && !this.error) return false;
-    const next = buildEngine(read.knowledge);
+    const next = engineOf(result, read.knowledge);
     if (this.closed) return false;
     this.engine = next;
     this.digest = read.digest;
@@ -218,6 +219,11 @@ function asLoadError(dir: string, error: unknown): KnowledgeLoadError {
     : new KnowledgeLoadError([
         new KnowledgeError(dir, 0, error instanceof Error ? error.message : String(error)),
       ]);
+}
+
+/** The engine over a read: assembled from the topic indexes the reader thread built, else built here. */
+function engineOf(result: TimedFolderRead, knowledge: KnowledgeBase): ConceptEngine {
+  return result.indexes ? ConceptEngine.assemble(knowledge, result.indexes) : buildEngine(knowledge);
 }
 
 const consoleLogger: LiveEngineLogger = {

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { TopicIndex } from '../search/index/TopicIndex.js';
 import { readKnowledgeFolder, type FolderRead } from './loadKnowledge.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './readTopicFile.js';
 import { fromPlainRead, type ReadReply, type ReadRequest } from './worker/folderReadMessages.js';
@@ -7,6 +8,8 @@ import { fromPlainRead, type ReadReply, type ReadRequest } from './worker/folder
 export interface TimedFolderRead {
   read: FolderRead;
   changedWhileRead: boolean;
+  /** The engine's topic indexes, built on the reader thread when the folder loaded there. */
+  indexes?: TopicIndex[];
 }
 
 export interface FolderReaderOptions {
@@ -92,7 +95,12 @@ export class FolderReader {
     this.pending.delete(reply.id);
     if (this.pending.size === 0) this.worker?.unref();
     if ('failure' in reply) waiting.reject(new Error(reply.failure));
-    else waiting.resolve({ read: fromPlainRead(reply.read), changedWhileRead: reply.changedWhileRead });
+    else
+      waiting.resolve({
+        read: fromPlainRead(reply.read),
+        changedWhileRead: reply.changedWhileRead,
+        ...(reply.indexes ? { indexes: reply.indexes } : {}),
+      });
   }
 
   private failAll(error: Error): void {

@@ -1,5 +1,6 @@
 import { KnowledgeError } from '../KnowledgeError.js';
 import type { FileStamp, FolderRead } from '../loadKnowledge.js';
+import type { TopicIndex } from '../../search/index/TopicIndex.js';
 import type { Topic } from '../types.js';
 
 /** A problem as it crosses between threads (errors lose their fields in a structured clone). */
@@ -25,7 +26,13 @@ export interface ReadRequest {
 }
 
 export type ReadReply =
-  | { id: number; read: PlainFolderRead; changedWhileRead: boolean }
+  | {
+      id: number;
+      read: PlainFolderRead;
+      changedWhileRead: boolean;
+      /** The engine's index of each topic, in order, built on the reader thread (when the folder loaded). */
+      indexes?: TopicIndex[];
+    }
   | { id: number; failure: string };
 
 export function toPlainRead(read: FolderRead): PlainFolderRead {
