@@ -61,7 +61,7 @@ export const defaultEngineOptions: EngineOptions = {
   maxTopics: 4,
   sectionsPerTopic: 12,
   maxSuggestions: 3,
-  sampleQuestion: { similarity: 0.9, boost: 4 },
+  sampleQuestion: { similarity: 0.9, boost: 8 },
 };
 
 /** The defaults with some options replaced (nested objects merged one level deep). */

@@ -20,13 +20,17 @@ describe('the evaluation corpus', () => {
     expect(corpus.knowledge.topics.length).toBeGreaterThanOrEqual(13);
     for (const topic of corpus.knowledge.topics) {
       expect(topics.has(topic.id), topic.id).toBe(true);
-      expect(corpus.questions.filter((q) => q.topic === topic.id).length, topic.id).toBeGreaterThanOrEqual(25);
+      expect(corpus.questions.filter((q) => q.topic === topic.id).length, topic.id).toBeGreaterThanOrEqual(
+        25,
+      );
     }
     expect(corpus.questions.filter((q) => q.topic === 'off-topic').length).toBeGreaterThanOrEqual(50);
   });
 
   it('labels only sections the imported topics have', () => {
-    const sections = new Set(corpus.knowledge.topics.flatMap((t) => t.sections.map((s) => `${t.id}/${s.id}`)));
+    const sections = new Set(
+      corpus.knowledge.topics.flatMap((t) => t.sections.map((s) => `${t.id}/${s.id}`)),
+    );
     const unknown = corpus.questions.flatMap((q) => q.expect.filter((e) => !sections.has(e)));
     expect(unknown).toEqual([]);
   });

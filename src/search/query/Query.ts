@@ -53,6 +53,8 @@ export interface Query {
   words: QueryWord[];
   /** The focus text's tokens, function words included: the question's phrasing. */
   phrasing: Token[];
+  /** Every segment's tokens, context included: the whole message's phrasing (to recognise a sample question). */
+  wholePhrasing: Token[];
   /** The section roles the question asks for (rank/sectionRoles.ts). */
   roles: SectionRole[];
 }

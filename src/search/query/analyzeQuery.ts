@@ -29,6 +29,7 @@ export function analyzeQuery(
     segments: [],
     words: [],
     phrasing: [],
+    wholePhrasing: [],
     roles: [],
   };
   const enabled = QUERY_RULE_NAMES.filter((name) => rules[name]).map((name) => QUERY_RULES[name]);
@@ -50,13 +51,15 @@ export function analyzeQuery(
 }
 
 /** The content words of the segments (each once, at its most important) and the focus's phrasing. */
-function wordsOf(segments: readonly Segment[]): Pick<Query, 'words' | 'phrasing'> {
+function wordsOf(segments: readonly Segment[]): Pick<Query, 'words' | 'phrasing' | 'wholePhrasing'> {
   const byTerm = new Map<string, QueryWord>();
   const phrasing: Token[] = [];
+  const wholePhrasing: Token[] = [];
   for (const segment of segments) {
     const mentions = languageMentionsIn(segment.text);
     const tokens = tokenize(withoutLanguageNames(segment.text, mentions));
     if (segment.weight >= 1) phrasing.push(...tokens);
+    wholePhrasing.push(...tokens);
     // Language and tool names route the question (searchKnowledge); as words they count little.
     // A name given only to compare ("like in JavaScript") is not a word of the question.
     const names = mentions
@@ -83,7 +86,7 @@ function wordsOf(segments: readonly Segment[]): Pick<Query, 'words' | 'phrasing'
       });
     }
   }
-  return { words: withContextCapped([...byTerm.values()]), phrasing };
+  return { words: withContextCapped([...byTerm.values()]), phrasing, wholePhrasing };
 }
 
 /** The words around the question sentence together count at most this share of the question's own. */

@@ -1,6 +1,7 @@
 import { neighbourPairs, type TopicIndex } from '../index/TopicIndex.js';
 import { phrasingWeight } from '../index/phrasingWeight.js';
 import type { Query, QueryWord } from '../query/Query.js';
+import type { Token } from '../tokenize.js';
 import { importanceIn, wordRarity } from '../query/wordImportance.js';
 import type { MatchFeatures } from './features.js';
 
@@ -126,7 +127,11 @@ export function scoreTopic(
     if (weight > focalWeight) [focal, focalWeight] = [i, weight];
   });
   const idToWords = wordsById(words);
-  const phrasing = queryPhrasing(topic, query, wholeName);
+  const phrasing = queryPhrasing(topic, query.phrasing, query, wholeName);
+  const wholePhrasing =
+    query.wholePhrasing.length > query.phrasing.length
+      ? queryPhrasing(topic, query.wholePhrasing, query, wholeName)
+      : phrasing;
   const questionPairs = queryPairs(topic, query);
   const queryIds = new Set(idToWords.keys());
   const nameTerms = new Set(wholeName ? topic.nameTerms : []);
@@ -146,7 +151,10 @@ export function scoreTopic(
     return {
       section: s,
       bestPoint: passages.bestPoint,
-      sampleSimilarity: bestPhrasing(topic, s, phrasing, 1),
+      sampleSimilarity: Math.max(
+        bestPhrasing(topic, s, phrasing, 1),
+        bestPhrasing(topic, s, wholePhrasing, 1),
+      ),
       features: {
         topicCoverage,
         sectionCoverage: coverageOf(row),
@@ -259,16 +267,20 @@ function passageCoverages(
 /** The question's phrasing as a weighted term vector in this topic's terms (unknown words count against resemblance). */
 function queryPhrasing(
   topic: TopicIndex,
+  tokens: readonly Token[],
   query: Query,
   wholeName: boolean,
 ): { weights: Map<number, number>; norm: number } {
   const names = new Set(wholeName ? topic.nameTerms : []);
-  const corrected = new Map(query.words.map((w) => [w.surface, w.alternatives[0]?.term ?? w.term]));
+  const corrected = correctedTerms(query);
   const weights = new Map<number, number>();
   let unknown = 0;
   const seen = new Set<string>();
-  for (const token of query.phrasing) {
-    const term = token.stop ? token.term : (corrected.get(token.surface) ?? token.term);
+  for (const token of tokens) {
+    const term =
+      token.stop || token.negated || token.identifier
+        ? token.term
+        : (corrected.get(token.surface) ?? token.term);
     if (seen.has(term)) continue;
     seen.add(term);
     const id = topic.termIds.get(term);
@@ -349,8 +361,10 @@ function addMargins(
 
 /** The question's pairs of neighbouring words that the topic uses both words of, as keys (TopicIndex.bigrams). */
 function queryPairs(topic: TopicIndex, query: Query): number[] {
-  const corrected = new Map(query.words.map((w) => [w.surface, w.alternatives[0]?.term ?? w.term]));
-  const tokens = query.phrasing.map((t) => (t.stop ? t : { ...t, term: corrected.get(t.surface) ?? t.term }));
+  const corrected = correctedTerms(query);
+  const tokens = query.phrasing.map((t) =>
+    t.stop || t.negated || t.identifier ? t : { ...t, term: corrected.get(t.surface) ?? t.term },
+  );
   const keys = neighbourPairs(tokens, topic.termIds).map(([a, b]) => a * topic.terms.length + b);
   return [...new Set(keys)];
 }
@@ -370,4 +384,14 @@ function pairShare(topic: TopicIndex, section: number, pairs: readonly number[])
     if (lo < topic.bigramStart[section + 1]! && topic.bigrams[lo] === key) found++;
   }
   return found / pairs.length;
+}
+
+/** Each word as written to the term it was read as (its typo correction or variant), negated forms left out. */
+function correctedTerms(query: Query): Map<string, string> {
+  const corrected = new Map<string, string>();
+  for (const w of query.words) {
+    if (w.term.startsWith('not-')) continue;
+    corrected.set(w.surface, w.alternatives[0]?.term ?? w.term);
+  }
+  return corrected;
 }
