@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { link, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SALT_FILE } from './dataDir.js';
 
@@ -15,15 +15,21 @@ export async function loadSalt(dataDir: string): Promise<string> {
   const existing = await readSalt(file);
   if (existing) return existing;
   const salt = randomBytes(32).toString('hex');
+  // Written whole to a file of its own, then linked in place (or renamed over an empty one): the salt
+  // file never exists half-written, and of processes starting together the first link wins.
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(temporary, `${salt}\n`, { mode: 0o600 });
   try {
-    // `wx` unless an empty file is there: two processes starting together agree on the first salt written.
-    await writeFile(file, `${salt}\n`, { flag: existing === '' ? 'w' : 'wx', mode: 0o600 });
+    if (existing === '') await rename(temporary, file);
+    else await link(temporary, file);
     return salt;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const winner = await readSalt(file);
     if (!winner) throw error;
     return winner;
+  } finally {
+    await unlink(temporary).catch(() => undefined);
   }
 }
 
@@ -43,14 +49,23 @@ export function loadSaltSync(dataDir: string): string {
   const existing = readSaltSync(file);
   if (existing) return existing;
   const salt = randomBytes(32).toString('hex');
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(temporary, `${salt}\n`, { mode: 0o600 });
   try {
-    writeFileSync(file, `${salt}\n`, { flag: existing === '' ? 'w' : 'wx', mode: 0o600 });
+    if (existing === '') renameSync(temporary, file);
+    else linkSync(temporary, file);
     return salt;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const winner = readSaltSync(file);
     if (!winner) throw error;
     return winner;
+  } finally {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // already gone
+    }
   }
 }
 
