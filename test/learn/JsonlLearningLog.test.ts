@@ -96,7 +96,11 @@ describe('JsonlLearningLog', () => {
     for (let i = 0; i < 1_000; i++) log.record({ type: 'unanswered', question: `q${i}`, userId: RAW_ID });
     // The folder becomes writable; the retry writes everything held back.
     await rm(dataDir);
-    for (let waited = 0; waited < 10_000 && !logged.some((l) => l.msg.includes('writable again')); waited += 50)
+    for (
+      let waited = 0;
+      waited < 10_000 && !logged.some((l) => l.msg.includes('writable again'));
+      waited += 50
+    )
       await new Promise((r) => setTimeout(r, 50));
     await log.close();
     expect(log.dropped).toBe(0);

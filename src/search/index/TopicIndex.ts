@@ -7,7 +7,6 @@ import {
   withoutLanguageNames,
 } from '../languageMentions.js';
 import { tokenize, type Token } from '../tokenize.js';
-import { rolesOfTitle, type SectionRole } from '../rank/sectionRoles.js';
 import { phrasingWeight } from './phrasingWeight.js';
 
 /**
@@ -71,8 +70,6 @@ export interface TopicIndex {
    */
   bigramStart: Uint32Array;
   bigrams: Float64Array;
-  /** Per section, the roles its title says it plays (rank/sectionRoles.ts); the first section also defines. */
-  sectionRoles: SectionRole[][];
 }
 
 const FIELDS = ['title', 'keywords', 'questions', 'points', 'code'] as const;
@@ -223,10 +220,6 @@ export function buildTopicIndex(
     surfaces: dictionary.surfaces,
     bigramStart,
     bigrams,
-    sectionRoles: topic.sections.map((section, i) => {
-      const roles = rolesOfTitle(section.title);
-      return i === 0 && !roles.includes('definition') ? [...roles, 'definition'] : roles;
-    }),
   };
 }
 

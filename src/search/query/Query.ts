@@ -1,5 +1,4 @@
 import type { LanguageMention } from '../languageMentions.js';
-import type { SectionRole } from '../rank/sectionRoles.js';
 import type { Token } from '../tokenize.js';
 
 /** One way a question word can match: as asked, as corrected, through a variant spelling or a synonym. */
@@ -55,8 +54,6 @@ export interface Query {
   phrasing: Token[];
   /** Every segment's tokens, context included: the whole message's phrasing (to recognise a sample question). */
   wholePhrasing: Token[];
-  /** The section roles the question asks for (rank/sectionRoles.ts). */
-  roles: SectionRole[];
 }
 
 /** What the rules may consult: the knowledge's vocabulary, and typo correction against it. */

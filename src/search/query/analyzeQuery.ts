@@ -1,5 +1,4 @@
 import { languageMentionsIn, withoutLanguageNames } from '../languageMentions.js';
-import { rolesAskedFor } from '../rank/sectionRoles.js';
 import { tokenize, type Token } from '../tokenize.js';
 import type { Query, QueryContext, QueryWord, Segment } from './Query.js';
 import { QUERY_RULES, QUERY_RULE_NAMES, type QueryRule, type QueryRuleName } from './queryRules.js';
@@ -30,7 +29,6 @@ export function analyzeQuery(
     words: [],
     phrasing: [],
     wholePhrasing: [],
-    roles: [],
   };
   const enabled = QUERY_RULE_NAMES.filter((name) => rules[name]).map((name) => QUERY_RULES[name]);
   const run = (stage: 'text' | 'words') => {
@@ -40,11 +38,7 @@ export function analyzeQuery(
   // Read whole when no rule picked a focus.
   if (!query.segments.length && query.prose.trim())
     query = { ...query, segments: [{ text: cut(query.prose, MAX_PLAIN_CHARS), weight: 1 }] };
-  const focus = query.segments
-    .filter((s) => s.weight >= 1)
-    .map((s) => s.text)
-    .join(' ');
-  query = { ...query, ...wordsOf(query.segments), roles: rolesAskedFor(focus) };
+  query = { ...query, ...wordsOf(query.segments) };
   run('words');
   if (!rules.negation) query = { ...query, words: query.words.filter((w) => !w.term.startsWith('not-')) };
   return query;

@@ -2,13 +2,10 @@ import type { Query, QueryContext } from './Query.js';
 import { backgroundLanguage } from './rules/backgroundLanguage.js';
 import { chatterWords } from './rules/chatterWords.js';
 import { codeIdentifiers } from './rules/codeIdentifiers.js';
-import { compounds } from './rules/compounds.js';
 import { errorMessages } from './rules/errorMessages.js';
-import { intents } from './rules/intents.js';
 import { negation } from './rules/negation.js';
 import { questionFocus } from './rules/questionFocus.js';
 import { spellingVariants } from './rules/spellingVariants.js';
-import { synonyms } from './rules/synonyms.js';
 import { typos } from './rules/typos.js';
 
 /** A query rule: a small pure function from a query to a query, switchable by name in the options. */
@@ -25,10 +22,7 @@ export const QUERY_RULES = {
   chatterWords: { stage: 'words', apply: chatterWords },
   negation: { stage: 'words', apply: negation },
   spellingVariants: { stage: 'words', apply: spellingVariants },
-  compounds: { stage: 'words', apply: compounds },
   typos: { stage: 'words', apply: typos },
-  synonyms: { stage: 'words', apply: synonyms },
-  intents: { stage: 'words', apply: intents },
   codeIdentifiers: { stage: 'words', apply: codeIdentifiers },
   errorMessages: { stage: 'words', apply: errorMessages },
 } as const satisfies Record<string, { stage: 'text' | 'words'; apply: QueryRule }>;

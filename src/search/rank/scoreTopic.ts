@@ -37,14 +37,11 @@ const NAME_WORD_SHARE = 0.3;
 
 /** The features that compare sections within a topic. */
 const SECTION_FEATURES = [
-  'focusMatch',
   'pairMatch',
-  'sectionCoverage',
   'passageCoverage',
   'phrasing',
   'titleCoverage',
   'bm25Share',
-  'bm25Margin',
   'phrasingMargin',
 ] as const satisfies readonly (keyof MatchFeatures)[];
 
@@ -113,19 +110,7 @@ export function scoreTopic(
   const knownIdentifiers = own.filter((w) => w.word.identifier && w.known > 0);
   const knownIdentifierImportance = knownIdentifiers.reduce((sum, w) => sum + w.importance, 0);
   const identifierImportance = own.filter((w) => w.word.identifier).reduce((sum, w) => sum + w.importance, 0);
-  // How much of what the question asks about is the topic itself ("what is flexbox", "ELI5 git rebase").
   const wholeName = namesWholeTopic(topic, words);
-  const nameImportance = words.reduce((sum, w) => sum + (w.isName ? w.importance : 0), 0);
-  const aboutTopic = wholeName && knownImportance > 0 ? nameImportance / knownImportance : 0;
-  // The question's focal word here: of its own words (not context or code), the known one that says the
-  // most about which section (importance × idf).
-  let focal = -1;
-  let focalWeight = 0;
-  words.forEach((w, i) => {
-    if (w.word.intent || w.word.context || w.known === 0) return;
-    const weight = w.importance * (w.discrimination - DISCRIMINATION_FLOOR);
-    if (weight > focalWeight) [focal, focalWeight] = [i, weight];
-  });
   const idToWords = wordsById(words);
   const phrasing = queryPhrasing(topic, query.phrasing, query, wholeName);
   const wholePhrasing =
@@ -156,25 +141,18 @@ export function scoreTopic(
         bestPhrasing(topic, s, wholePhrasing, 1),
       ),
       features: {
-        topicCoverage,
-        sectionCoverage: coverageOf(row),
         passageCoverage: passages.best,
         phrasing: bestPhrasing(topic, s, phrasing, 0),
         titleCoverage: titleCoverage(topic, s, queryIds, nameTerms),
         bm25Share: perfect > 0 ? Math.min(1, (lexical.get(s) ?? 0) / perfect) : 0,
         identifierMatch: knownIdentifierImportance > 0 ? named / knownIdentifierImportance : 0,
         topicIdentifiers: identifierImportance > 0 ? knownIdentifierImportance / identifierImportance : 0,
-        languageNamed: routing.named ? 1 : 0,
         topicShare: routing.share,
-        roleMatch: topic.sectionRoles[s]!.includes('definition') ? aboutTopic : 0,
         pairMatch: pairShare(topic, s, questionPairs),
-        focusMatch: focal >= 0 ? row[focal]! : 0,
-        bm25Margin: 0,
         phrasingMargin: 0,
       },
     };
   });
-  addMargins(matches, 'bm25Share', 'bm25Margin');
   addMargins(matches, 'phrasing', 'phrasingMargin');
   // A section matches the question only as far as its topic knows the question's words: its own
   // features count in proportion (a perfect match of one word of five is no perfect match).
@@ -340,11 +318,7 @@ function titleCoverage(
 }
 
 /** Each section's lead (or lag) over the best other section of its topic in one feature, in [-1, 1]. */
-function addMargins(
-  matches: SectionMatch[],
-  feature: 'bm25Share' | 'phrasing',
-  margin: 'bm25Margin' | 'phrasingMargin',
-): void {
+function addMargins(matches: SectionMatch[], feature: 'phrasing', margin: 'phrasingMargin'): void {
   let first = -Infinity;
   let second = -Infinity;
   for (const m of matches) {
