@@ -5,10 +5,14 @@ import path from 'node:path';
 export const REPO = path.resolve(import.meta.dirname, '../..');
 export const BIN = path.join(REPO, 'bin/concept-bot.js');
 
-/** The environment of a user with no .env: no Discord token, no colour forced either way. */
+/**
+ * The environment of a user with no .env: no Discord token, no colour forced either way, and not a CI
+ * job (Node reports a terminal under `CI` as colourless, which is right for the product but would make
+ * the terminal tests depend on where they run).
+ */
 export function userEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const base = { ...process.env };
-  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'NODE_DISABLE_COLORS', 'COLUMNS', 'LOG_FORMAT'])
+  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'NODE_DISABLE_COLORS', 'COLUMNS', 'LOG_FORMAT', 'CI'])
     delete base[name];
   return { ...base, DISCORD_TOKEN: '', ...env };
 }
