@@ -108,7 +108,13 @@ describe('npm start in HTTP mode (process e2e)', () => {
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(new RegExp(`^questions-http-.+-${port}\\.jsonl$`));
     const records = (await readFile(path.join(dataDir, files[0]!), 'utf8')).trim().split('\n');
-    expect(records.map((r) => (JSON.parse(r) as { type: string }).type)).toEqual(['unanswered']);
+    // What was not answered outright is logged (an offer as 'suggested'); the confident answer is not.
+    const logged = records.map((r) => JSON.parse(r) as { type: string; question: string });
+    expect(logged.filter((r) => r.type === 'unanswered').map((r) => r.question)).toEqual([
+      'zxqv blorp frindle',
+    ]);
+    expect(logged.map((r) => r.question)).not.toContain('does await block the thread?');
+    expect(logged.every((r) => ['unanswered', 'suggested'].includes(r.type))).toBe(true);
     expect(lines.some((l) => l.event === 'stopped')).toBe(true);
   });
 });

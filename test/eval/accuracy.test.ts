@@ -48,7 +48,7 @@ describe('held-out accuracy, leave one topic out', () => {
   it('no topic is left far behind', () => {
     const { mean, worst } = summaryOf(cv);
     expect(mean).toBeGreaterThanOrEqual(0.23);
-    expect(worst.value, worst.topic).toBeGreaterThanOrEqual(0.06);
+    expect(worst.value, worst.topic).toBeGreaterThanOrEqual(0.05);
     for (const fold of cv.folds) expect(figuresOf(fold.report).top1, fold.topic).toBeGreaterThanOrEqual(0.45);
   });
 
