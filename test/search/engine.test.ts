@@ -136,6 +136,11 @@ describe('answers', () => {
       '@everyone',
     );
   });
+  it('takes a question for a sample question only when the topic knows every word it asks about', () => {
+    // The shipped topic has the sample question "explain async await like i'm 5".
+    expect(answered("explain async await like i'm 5")).toBe('purpose');
+    expect(engine.ask('explain borrowing like im 5').kind).not.toBe('answer');
+  });
   it('offers up to three "did you mean" sections when unsure, never the answer itself', () => {
     for (const q of ['await', 'tasks', 'async stuff']) {
       const a = engine.ask(q);

@@ -11,7 +11,7 @@ export interface SectionMatch {
   features: MatchFeatures;
   /** The point that matches the question best (index in the section's points), null without points. */
   bestPoint: number | null;
-  /** Best resemblance of the question to one of the section's sample questions (0 without any). */
+  /** Best resemblance of the question to one of the section's sample questions (sampleResemblance). */
   sampleSimilarity: number;
 }
 
@@ -137,8 +137,8 @@ export function scoreTopic(
       section: s,
       bestPoint: passages.bestPoint,
       sampleSimilarity: Math.max(
-        bestPhrasing(topic, s, phrasing, 1),
-        bestPhrasing(topic, s, wholePhrasing, 1),
+        sampleResemblance(topic, s, phrasing),
+        sampleResemblance(topic, s, wholePhrasing),
       ),
       features: {
         passageCoverage: passages.best,
@@ -243,16 +243,25 @@ function passageCoverages(
 }
 
 /** The question's phrasing as a weighted term vector in this topic's terms (unknown words count against resemblance). */
+/** The question's phrasing as a weighted vector over the topic's terms, and its words the topic lacks. */
+interface QueryPhrasing {
+  weights: Map<number, number>;
+  norm: number;
+  /** Content words (not function words) the topic does not use anywhere. */
+  unknownWords: number;
+}
+
 function queryPhrasing(
   topic: TopicIndex,
   tokens: readonly Token[],
   query: Query,
   wholeName: boolean,
-): { weights: Map<number, number>; norm: number } {
+): QueryPhrasing {
   const names = new Set(wholeName ? topic.nameTerms : []);
   const corrected = correctedTerms(query);
   const weights = new Map<number, number>();
   let unknown = 0;
+  let unknownWords = 0;
   const seen = new Set<string>();
   for (const token of tokens) {
     const term =
@@ -267,23 +276,27 @@ function queryPhrasing(
     } else {
       const weight = token.stop ? phrasingWeight(term, true, 0, 0) : wordRarity(token);
       unknown += weight * weight;
+      if (!token.stop) unknownWords++;
     }
   }
   let sum = unknown;
   for (const w of weights.values()) sum += w * w;
-  return { weights, norm: Math.sqrt(sum) };
+  return { weights, norm: Math.sqrt(sum), unknownWords };
+}
+
+/**
+ * How closely the question is one of the section's sample questions; 0 when it asks about a word the
+ * topic has never seen (a concept it does not know, however alike the rest of the phrasing).
+ */
+function sampleResemblance(topic: TopicIndex, section: number, query: QueryPhrasing): number {
+  return query.unknownWords > 0 ? 0 : bestPhrasing(topic, section, query, 1);
 }
 
 /**
  * Best resemblance of the question to the section's phrasings from the `from`th on: 0 for its title
  * and its sample questions, 1 for its sample questions alone (0 when it has none).
  */
-function bestPhrasing(
-  topic: TopicIndex,
-  section: number,
-  query: { weights: Map<number, number>; norm: number },
-  from: number,
-): number {
+function bestPhrasing(topic: TopicIndex, section: number, query: QueryPhrasing, from: number): number {
   if (query.norm === 0) return 0;
   let best = 0;
   for (let p = topic.phrasingStart[section]! + from; p < topic.phrasingStart[section + 1]!; p++) {
