@@ -136,10 +136,12 @@ describe('answers', () => {
       '@everyone',
     );
   });
-  it('takes a question for a sample question only when the topic knows every word it asks about', () => {
-    // The shipped topic has the sample question "explain async await like i'm 5".
+  it('takes a question for a sample question only when that sample holds every word it asks about', () => {
+    // The shipped topic has the sample questions "explain async await like i'm 5" (purpose) and
+    // "what does the async keyword do?" (async-modifier).
     expect(answered("explain async await like i'm 5")).toBe('purpose');
     expect(engine.ask('explain borrowing like im 5').kind).not.toBe('answer');
+    expect(firstPick('What does the await keyword actually do in C#?')).toBe('await-keyword');
   });
   it('offers up to three "did you mean" sections when unsure, never the answer itself', () => {
     for (const q of ['await', 'tasks', 'async stuff']) {

@@ -249,6 +249,8 @@ interface QueryPhrasing {
   norm: number;
   /** Content words (not function words) the topic does not use anywhere. */
   unknownWords: number;
+  /** Term ids of the content words the topic uses. */
+  contentIds: number[];
 }
 
 function queryPhrasing(
@@ -262,6 +264,7 @@ function queryPhrasing(
   const weights = new Map<number, number>();
   let unknown = 0;
   let unknownWords = 0;
+  const contentIds: number[] = [];
   const seen = new Set<string>();
   for (const token of tokens) {
     const term =
@@ -273,6 +276,7 @@ function queryPhrasing(
     const id = topic.termIds.get(term);
     if (id !== undefined) {
       weights.set(id, phrasingWeight(term, token.stop, topic.termIdf[id]!, topic.maxIdf, names.has(id)));
+      if (!token.stop) contentIds.push(id);
     } else {
       const weight = token.stop ? phrasingWeight(term, true, 0, 0) : wordRarity(token);
       unknown += weight * weight;
@@ -281,27 +285,40 @@ function queryPhrasing(
   }
   let sum = unknown;
   for (const w of weights.values()) sum += w * w;
-  return { weights, norm: Math.sqrt(sum), unknownWords };
+  return { weights, norm: Math.sqrt(sum), unknownWords, contentIds };
 }
 
 /**
- * How closely the question is one of the section's sample questions; 0 when it asks about a word the
- * topic has never seen (a concept it does not know, however alike the rest of the phrasing).
+ * How closely the question is one of the section's sample questions, among those that hold every
+ * content word of the question: a question about another thing in the same words ("what does the
+ * await keyword do" beside "what does the async keyword do"), or about a word the topic has never
+ * seen, is another question.
  */
 function sampleResemblance(topic: TopicIndex, section: number, query: QueryPhrasing): number {
-  return query.unknownWords > 0 ? 0 : bestPhrasing(topic, section, query, 1);
+  if (query.unknownWords > 0) return 0;
+  const holdsEveryWord = (p: number) => {
+    const terms = topic.phrasingTerms.subarray(topic.phrasingTermStart[p]!, topic.phrasingTermStart[p + 1]!);
+    return query.contentIds.every((id) => terms.includes(id));
+  };
+  return bestPhrasing(topic, section, query, 1, holdsEveryWord);
 }
 
 /**
  * Best resemblance of the question to the section's phrasings from the `from`th on: 0 for its title
  * and its sample questions, 1 for its sample questions alone (0 when it has none).
  */
-function bestPhrasing(topic: TopicIndex, section: number, query: QueryPhrasing, from: number): number {
+function bestPhrasing(
+  topic: TopicIndex,
+  section: number,
+  query: QueryPhrasing,
+  from: number,
+  eligible: (phrasing: number) => boolean = () => true,
+): number {
   if (query.norm === 0) return 0;
   let best = 0;
   for (let p = topic.phrasingStart[section]! + from; p < topic.phrasingStart[section + 1]!; p++) {
     const norm = topic.phrasingNorm[p]!;
-    if (norm === 0) continue;
+    if (norm === 0 || !eligible(p)) continue;
     let dot = 0;
     for (let t = topic.phrasingTermStart[p]!; t < topic.phrasingTermStart[p + 1]!; t++) {
       const weight = query.weights.get(topic.phrasingTerms[t]!);
