@@ -2,7 +2,10 @@ import fittedModel from './data/model.json' with { type: 'json' };
 import type { FeatureName } from './rank/features.js';
 import type { QueryRuleName } from './query/queryRules.js';
 
-/** A logistic model over the named match features: `confidence = σ(bias + Σ weight·feature)`. */
+/**
+ * A linear model over the named match features: a candidate's score is `bias + Σ weight·feature`, and
+ * its confidence its share of `exp(score)` among the question's candidates and "none" (score 0).
+ */
 export interface ConfidenceModel {
   bias: number;
   weights: Record<FeatureName, number>;

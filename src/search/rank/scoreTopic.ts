@@ -242,7 +242,6 @@ function passageCoverages(
   return { best, bestPoint };
 }
 
-/** The question's phrasing as a weighted term vector in this topic's terms (unknown words count against resemblance). */
 /** The question's phrasing as a weighted vector over the topic's terms, and its words the topic lacks. */
 interface QueryPhrasing {
   weights: Map<number, number>;
