@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { readMessage } from '../../src/search/query/readMessage.js';
+
+describe('readMessage: the asker’s words apart from what they pasted', () => {
+  it('takes fenced code out of the prose, an unclosed fence running to the end', () => {
+    const read = readMessage('why does this hang?\n```csharp\nvar x = Load().Result;\n```\nany idea');
+    expect(read.prose).toBe('why does this hang? . any idea');
+    expect(read.code).toEqual(['var x = Load().Result;\n']);
+    expect(readMessage('look\n```\nawait Task.WhenAll(a, b);').code).toEqual(['await Task.WhenAll(a, b);']);
+  });
+
+  it('takes quoted lines out of the prose, as pasted output', () => {
+    const read = readMessage(
+      'does await block the thread?\n> Unhandled exception. System.InvalidOperationException',
+    );
+    expect(read.prose).toBe('does await block the thread?');
+    expect(read.code).toEqual(['Unhandled exception. System.InvalidOperationException']);
+  });
+
+  it('reads a quote as the question when it is all there is', () => {
+    const read = readMessage('> does await block the thread?');
+    expect(read.prose).toBe('> does await block the thread?');
+    expect(read.code).toEqual([]);
+  });
+});
