@@ -5,25 +5,38 @@ const context = contextOf(
   'await blocks the thread; exceptions are caught; behavior of the thread pool; purpose of async; Task.WhenAll waits; not-await',
 );
 
+const RAMBLE =
+  'I have been at this for hours and my boss is angry, the build is red, the tests time out on the CI ' +
+  'server and nobody on the team knows why, we moved everything to async methods last sprint because ' +
+  'someone read it makes things faster, and now half the endpoints hang under load and the logs show nothing useful.';
+
 describe('questionFocus: a long message is read for its question sentence', () => {
   it.each([
-    ['rate limited: what does await do', { focus: 'what does await do', context: ['rate limited'] }],
     [
-      'I have been at this for hours and my boss is angry. The build fails too. So what does await actually do?',
-      {
-        focus: 'So what does await actually do?',
-        context: ['I have been at this for hours and my boss is angry.'],
-      },
+      `${RAMBLE} So what does await actually do?`,
+      { focus: 'So what does await actually do?', context: [RAMBLE] },
+    ],
+    [
+      `rate limited: ${RAMBLE} what does await do`,
+      { focus: `what does await do`, context: ['rate limited'] },
     ],
   ])('%s', (question, { focus, context: around }) => {
+    expect(question.length).toBeGreaterThan(300);
     const { segments } = readWith('questionFocus', question, context);
     expect(segments.filter((s) => s.weight === 1).map((s) => s.text)).toEqual([focus]);
-    for (const text of around) expect(segments.find((s) => s.text === text)!.weight).toBeLessThan(1);
+    const rest = segments.filter((s) => s.weight < 1).map((s) => s.text);
+    for (const text of around) expect(rest.join(' ')).toContain(text.split(',')[0]);
   });
 
-  it('leaves a one-sentence question, or one with no question sentence, whole', () => {
-    expect(readWith('questionFocus', 'does await block the thread', context).segments).toHaveLength(1);
-    expect(readWith('questionFocus', 'await blocks. the thread hangs.', context).segments).toHaveLength(1);
+  it('leaves a short message, a one-sentence question, or one with no question sentence, whole', () => {
+    for (const question of [
+      'does await block the thread',
+      'await blocks. the thread hangs.',
+      'My UI hangs when I call .Result. Why?',
+      'rate limited: what does await do',
+    ]) {
+      expect(readWith('questionFocus', question, context).segments, question).toHaveLength(1);
+    }
   });
 });
 

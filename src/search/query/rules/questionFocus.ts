@@ -7,12 +7,16 @@ const MAX_FOCUS_CHARS = 1_500;
 const QUESTION_START =
   /^(?:so|ok|okay|but|and|like|basically|anyway|hey|yo|also|then|now|pls|please|can anyone|could someone|quick question|question)?[\s,]*(?:how|what|what's|whats|why|when|where|which|who|whom|can|could|should|would|will|does|do|did|is|are|was|were|isn't|aren't|doesn't|don't|explain|eli5|tell me|help|any ?one know|difference)\b/i;
 
+/** A message this long or shorter counts whole: its few sentences all say what is asked. */
+const LONG_MESSAGE = 300;
+
 /**
  * A long message is read for its question: split into sentences (and a `label:` prefix), the ones
  * that ask something (a question mark, or a question word up front) count fully, the rest as context.
- * A message with no such sentence, or of one sentence, counts whole.
+ * A short message, one with no such sentence, or of one sentence, counts whole.
  */
 export function questionFocus(query: Query): Query {
+  if (query.prose.length <= LONG_MESSAGE) return query;
   const sentences = splitSentences(query.prose);
   const asking = sentences.map(isQuestion);
   if (sentences.length < 2 || !asking.some(Boolean) || asking.every(Boolean)) return query;
