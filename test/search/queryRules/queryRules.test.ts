@@ -16,12 +16,8 @@ describe('questionFocus: a long message is read for its question sentence', () =
       `${RAMBLE} So what does await actually do?`,
       { focus: 'So what does await actually do?', context: [RAMBLE] },
     ],
-    [
-      `rate limited: ${RAMBLE} what does await do`,
-      { focus: `what does await do`, context: ['rate limited'] },
-    ],
+    ['rate limited: what does await do', { focus: 'what does await do', context: ['rate limited'] }],
   ])('%s', (question, { focus, context: around }) => {
-    expect(question.length).toBeGreaterThan(300);
     const { segments } = readWith('questionFocus', question, context);
     expect(segments.filter((s) => s.weight === 1).map((s) => s.text)).toEqual([focus]);
     const rest = segments.filter((s) => s.weight < 1).map((s) => s.text);
@@ -33,7 +29,8 @@ describe('questionFocus: a long message is read for its question sentence', () =
       'does await block the thread',
       'await blocks. the thread hangs.',
       'My UI hangs when I call .Result. Why?',
-      'rate limited: what does await do',
+      'note: await blocks',
+      'thread pool: what does await do', // a label in the knowledge's words names what is asked
     ]) {
       expect(readWith('questionFocus', question, context).segments, question).toHaveLength(1);
     }

@@ -1,4 +1,5 @@
-import type { Query, Segment } from '../Query.js';
+import { tokenize } from '../../tokenize.js';
+import type { Query, QueryContext, Segment } from '../Query.js';
 
 /** How much the words around the question sentence count ("I've been at this all day. ..."). */
 const CONTEXT_WEIGHT = 0.3;
@@ -7,17 +8,22 @@ const MAX_FOCUS_CHARS = 1_500;
 const QUESTION_START =
   /^(?:so|ok|okay|but|and|like|basically|anyway|hey|yo|also|then|now|pls|please|can anyone|could someone|quick question|question)?[\s,]*(?:how|what|what's|whats|why|when|where|which|who|whom|can|could|should|would|will|does|do|did|is|are|was|were|isn't|aren't|doesn't|don't|explain|eli5|tell me|help|any ?one know|difference)\b/i;
 
-/** A message this long or shorter counts whole: its few sentences all say what is asked. */
+/**
+ * A message this long or shorter counts whole, its few sentences all saying what is asked, but for a
+ * `label:` the knowledge has no word of, before a question ("rate limited: what does await do"; not
+ * "async state machine: what does the compiler generate?").
+ */
 const LONG_MESSAGE = 300;
+const LABEL = /^([^.!?:]{1,40}):\s+(.+)$/s;
 
 /**
  * A long message is read for its question: split into sentences (and a `label:` prefix), the ones
  * that ask something (a question mark, or a question word up front) count fully, the rest as context.
- * A short message, one with no such sentence, or of one sentence, counts whole.
+ * A short message is split only at a `label:` as above; one with no asking part, or nothing else, counts whole.
  */
-export function questionFocus(query: Query): Query {
-  if (query.prose.length <= LONG_MESSAGE) return query;
-  const sentences = splitSentences(query.prose);
+export function questionFocus(query: Query, context: QueryContext): Query {
+  const sentences =
+    query.prose.length > LONG_MESSAGE ? splitSentences(query.prose) : labelAndRest(query.prose, context);
   const asking = sentences.map(isQuestion);
   if (sentences.length < 2 || !asking.some(Boolean) || asking.every(Boolean)) return query;
   const segments: Segment[] = sentences.map((text, i) => ({
@@ -25,6 +31,13 @@ export function questionFocus(query: Query): Query {
     weight: asking[i] ? 1 : CONTEXT_WEIGHT,
   }));
   return { ...query, segments: capFocus(segments) };
+}
+
+function labelAndRest(prose: string, context: QueryContext): string[] {
+  const label = LABEL.exec(prose.trim());
+  if (!label) return [prose];
+  const known = tokenize(label[1]!).some((t) => !t.stop && context.knowsTerm(t.term));
+  return known ? [prose] : [label[1]!, label[2]!];
 }
 
 /** A sentence longer than this is read as clauses (people who ramble use commas, not full stops). */
