@@ -42,11 +42,10 @@ export interface TopicIndex {
   termIdf: Float32Array;
   maxIdf: number;
   /**
-   * Passages: each section's points, in order, then its code blocks. Section s owns passages
-   * `passageStart[s] .. passageStart[s + 1]`, of which the first `pointCount[s]` are points.
+   * Passages: each section's points, in order (to name the point that answers best). Section s owns
+   * passages `passageStart[s] .. passageStart[s + 1]`.
    */
   passageStart: Uint32Array;
-  pointCount: Uint32Array;
   /** Distinct content terms of each passage. */
   passageTermStart: Uint32Array;
   passageTerms: Uint32Array;
@@ -91,7 +90,6 @@ export function buildTopicIndex(
   const fieldTerms: number[][][] = [];
   const passages: number[][] = [];
   const passageStart = new Uint32Array(n + 1);
-  const pointCount = new Uint32Array(n);
   const phrasings: { ids: number[]; stops: boolean[] }[] = [];
   const phrasingStart = new Uint32Array(n + 1);
   const titleTerms: number[][] = [];
@@ -112,8 +110,7 @@ export function buildTopicIndex(
     };
     fieldTerms.push(FIELDS.map((f) => dictionary.contentIds(byField[f])));
     passageStart[s] = passages.length;
-    pointCount[s] = points.length;
-    for (const tokens of [...points, ...code]) passages.push([...new Set(dictionary.contentIds(tokens))]);
+    for (const tokens of points) passages.push([...new Set(dictionary.contentIds(tokens))]);
     phrasingStart[s] = phrasings.length;
     const titleAsAsked = title.some((t) => TOPIC_PRONOUNS.has(t.surface))
       ? [...title.filter((t) => !TOPIC_PRONOUNS.has(t.surface)), ...nameTokens]
@@ -207,7 +204,6 @@ export function buildTopicIndex(
     termIdf,
     maxIdf,
     passageStart,
-    pointCount,
     passageTermStart: passageFlat.start,
     passageTerms: passageFlat.items,
     phrasingStart,

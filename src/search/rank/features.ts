@@ -7,11 +7,6 @@
 export interface MatchFeatures {
   /** The topic's routing evidence as a share of the best-routed topic's (1 for the best; words few topics use count most). */
   topicShare: number;
-  /**
-   * Share of the question's known importance that the section's best single point or code block
-   * matches, words the topic's sections share counting less.
-   */
-  passageCoverage: number;
   /** Best resemblance of the question's phrasing to the section's title or one of its sample questions. */
   phrasing: number;
   /** Share of the section title's words the question names. */
@@ -32,7 +27,6 @@ export type FeatureName = keyof MatchFeatures;
 
 export const FEATURE_NAMES = [
   'topicShare',
-  'passageCoverage',
   'phrasing',
   'titleCoverage',
   'bm25Share',

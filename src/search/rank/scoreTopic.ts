@@ -38,7 +38,6 @@ const NAME_WORD_SHARE = 0.3;
 /** The features that compare sections within a topic. */
 const SECTION_FEATURES = [
   'pairMatch',
-  'passageCoverage',
   'phrasing',
   'titleCoverage',
   'bm25Share',
@@ -128,20 +127,19 @@ export function scoreTopic(
       words.forEach((w, i) => (sum += w.sectionImportance * w.discrimination * weights[i]!));
       return denominator > 0 ? sum / denominator : 0;
     };
-    const passages = passageCoverages(topic, s, words.length, idToWords, coverageOf);
+    const bestPoint = bestPointOf(topic, s, words.length, idToWords, coverageOf);
     let named = 0;
     words.forEach((w, i) => {
       if (!w.word.intent && w.word.identifier && w.known > 0 && row[i]! > 0) named += w.importance;
     });
     return {
       section: s,
-      bestPoint: passages.bestPoint,
+      bestPoint,
       sampleSimilarity: Math.max(
         sampleResemblance(topic, s, phrasing),
         sampleResemblance(topic, s, wholePhrasing),
       ),
       features: {
-        passageCoverage: passages.best,
         phrasing: bestPhrasing(topic, s, phrasing, 0),
         titleCoverage: titleCoverage(topic, s, queryIds, nameTerms),
         bm25Share: perfect > 0 ? Math.min(1, (lexical.get(s) ?? 0) / perfect) : 0,
@@ -210,22 +208,21 @@ function wordsById(words: readonly ResolvedWord[]): Map<number, { word: number; 
   return byId;
 }
 
-/** The best coverage among a section's points and code blocks, and the best point's index (first on a tie). */
-function passageCoverages(
+/** The section's point whose words cover the question best (the first on a tie), null without points. */
+function bestPointOf(
   topic: TopicIndex,
   section: number,
   wordCount: number,
   idToWords: Map<number, { word: number; weight: number }[]>,
   coverageOf: (weights: ArrayLike<number>) => number,
-): { best: number; bestPoint: number | null } {
+): number | null {
   const first = topic.passageStart[section]!;
-  const end = topic.passageStart[section + 1]!;
-  const points = topic.pointCount[section]!;
-  let best = 0;
-  let bestPoint: number | null = points > 0 ? 0 : null;
-  let bestPointCoverage = 0;
+  const points = topic.passageStart[section + 1]! - first;
+  if (points === 0) return null;
+  let bestPoint = 0;
+  let bestCoverage = 0;
   const weights = new Float32Array(wordCount);
-  for (let p = first; p < end; p++) {
+  for (let p = first; p < first + points; p++) {
     weights.fill(0);
     for (let t = topic.passageTermStart[p]!; t < topic.passageTermStart[p + 1]!; t++) {
       for (const { word, weight } of idToWords.get(topic.passageTerms[t]!) ?? []) {
@@ -233,13 +230,9 @@ function passageCoverages(
       }
     }
     const coverage = coverageOf(weights);
-    best = Math.max(best, coverage);
-    if (p - first < points && coverage > bestPointCoverage) {
-      bestPointCoverage = coverage;
-      bestPoint = p - first;
-    }
+    if (coverage > bestCoverage) [bestCoverage, bestPoint] = [coverage, p - first];
   }
-  return { best, bestPoint };
+  return bestPoint;
 }
 
 /** The question's phrasing as a weighted vector over the topic's terms, and its words the topic lacks. */
