@@ -7,7 +7,11 @@
 export interface MatchFeatures {
   /** The topic's routing evidence as a share of the best-routed topic's (1 for the best; words few topics use count most). */
   topicShare: number;
-  /** Best resemblance of the question's phrasing to the section's title or one of its sample questions. */
+  /**
+   * Resemblance of the question's phrasing to the section's title ("it" read as the topic's name).
+   * Titles only, so that it means the same in a topic with sample questions and one without; a
+   * sample question counts when the question is one of them (engineOptions.sampleQuestion).
+   */
   phrasing: number;
   /** Share of the section title's words the question names. */
   titleCoverage: number;

@@ -140,7 +140,7 @@ export function scoreTopic(
         sampleResemblance(topic, s, wholePhrasing),
       ),
       features: {
-        phrasing: bestPhrasing(topic, s, phrasing, 0),
+        phrasing: resemblance(topic, topic.phrasingStart[s]!, phrasing),
         titleCoverage: titleCoverage(topic, s, queryIds, nameTerms),
         bm25Share: perfect > 0 ? Math.min(1, (lexical.get(s) ?? 0) / perfect) : 0,
         identifierMatch: knownIdentifierImportance > 0 ? named / knownIdentifierImportance : 0,
@@ -292,33 +292,23 @@ function sampleResemblance(topic: TopicIndex, section: number, query: QueryPhras
     const terms = topic.phrasingTerms.subarray(topic.phrasingTermStart[p]!, topic.phrasingTermStart[p + 1]!);
     return query.contentIds.every((id) => terms.includes(id));
   };
-  return bestPhrasing(topic, section, query, 1, holdsEveryWord);
-}
-
-/**
- * Best resemblance of the question to the section's phrasings from the `from`th on: 0 for its title
- * and its sample questions, 1 for its sample questions alone (0 when it has none).
- */
-function bestPhrasing(
-  topic: TopicIndex,
-  section: number,
-  query: QueryPhrasing,
-  from: number,
-  eligible: (phrasing: number) => boolean = () => true,
-): number {
-  if (query.norm === 0) return 0;
   let best = 0;
-  for (let p = topic.phrasingStart[section]! + from; p < topic.phrasingStart[section + 1]!; p++) {
-    const norm = topic.phrasingNorm[p]!;
-    if (norm === 0 || !eligible(p)) continue;
-    let dot = 0;
-    for (let t = topic.phrasingTermStart[p]!; t < topic.phrasingTermStart[p + 1]!; t++) {
-      const weight = query.weights.get(topic.phrasingTerms[t]!);
-      if (weight) dot += weight * topic.phrasingWeights[t]!;
-    }
-    best = Math.max(best, dot / (norm * query.norm));
+  for (let p = topic.phrasingStart[section]! + 1; p < topic.phrasingStart[section + 1]!; p++) {
+    if (holdsEveryWord(p)) best = Math.max(best, resemblance(topic, p, query));
   }
   return best;
+}
+
+/** Cosine of the question's phrasing and one of the topic's phrasings (a title or a sample question). */
+function resemblance(topic: TopicIndex, phrasing: number, query: QueryPhrasing): number {
+  const norm = topic.phrasingNorm[phrasing]!;
+  if (query.norm === 0 || norm === 0) return 0;
+  let dot = 0;
+  for (let t = topic.phrasingTermStart[phrasing]!; t < topic.phrasingTermStart[phrasing + 1]!; t++) {
+    const weight = query.weights.get(topic.phrasingTerms[t]!);
+    if (weight) dot += weight * topic.phrasingWeights[t]!;
+  }
+  return Math.min(1, dot / (norm * query.norm));
 }
 
 /** Share of the title's words, other than the topic's own name, that the question names. */
