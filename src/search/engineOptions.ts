@@ -53,7 +53,6 @@ export const defaultEngineOptions: EngineOptions = {
     spellingVariants: true,
     typos: true,
     codeIdentifiers: true,
-    errorMessages: true,
   },
   disabledFeatures: [],
   model: fittedModel.model as ConfidenceModel,

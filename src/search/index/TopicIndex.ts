@@ -58,9 +58,6 @@ export interface TopicIndex {
   phrasingTerms: Uint32Array;
   phrasingWeights: Float32Array;
   phrasingNorm: Float32Array;
-  /** Distinct content terms of each section's title. */
-  titleTermStart: Uint32Array;
-  titleTerms: Uint32Array;
   /** Every word as written (lowercased) with its term id: the vocabulary typo correction works from. */
   surfaces: Map<string, number>;
   /**
@@ -92,7 +89,6 @@ export function buildTopicIndex(
   const passageStart = new Uint32Array(n + 1);
   const phrasings: { ids: number[]; stops: boolean[] }[] = [];
   const phrasingStart = new Uint32Array(n + 1);
-  const titleTerms: number[][] = [];
   const sectionPairs: [number, number][][] = [];
 
   topic.sections.forEach((section, s) => {
@@ -116,7 +112,6 @@ export function buildTopicIndex(
       ? [...title.filter((t) => !TOPIC_PRONOUNS.has(t.surface)), ...nameTokens]
       : title;
     for (const tokens of [titleAsAsked, ...questions]) phrasings.push(dictionary.phrasing(tokens));
-    titleTerms.push([...new Set(dictionary.contentIds(title))]);
     sectionPairs.push(
       [title, keywords, ...questions, ...points, ...code].flatMap((tokens) =>
         neighbourPairs(tokens, dictionary.ids),
@@ -186,7 +181,6 @@ export function buildTopicIndex(
   bigramLists.forEach((list, i) => (bigramStart[i + 1] = bigramStart[i]! + list.length));
   const bigrams = new Float64Array(bigramStart[n]!);
   bigramLists.forEach((list, i) => bigrams.set(list, bigramStart[i]!));
-  const titleFlat = flatten(titleTerms);
   return {
     topicId: topic.id,
     languages: [...languagesOfTopic(topic)],
@@ -211,8 +205,6 @@ export function buildTopicIndex(
     phrasingTerms: phrasingFlat.items,
     phrasingWeights,
     phrasingNorm,
-    titleTermStart: titleFlat.start,
-    titleTerms: titleFlat.items,
     surfaces: dictionary.surfaces,
     bigramStart,
     bigrams,

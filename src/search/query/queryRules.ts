@@ -2,7 +2,6 @@ import type { Query, QueryContext } from './Query.js';
 import { backgroundLanguage } from './rules/backgroundLanguage.js';
 import { chatterWords } from './rules/chatterWords.js';
 import { codeIdentifiers } from './rules/codeIdentifiers.js';
-import { errorMessages } from './rules/errorMessages.js';
 import { negation } from './rules/negation.js';
 import { questionFocus } from './rules/questionFocus.js';
 import { spellingVariants } from './rules/spellingVariants.js';
@@ -24,7 +23,6 @@ export const QUERY_RULES = {
   spellingVariants: { stage: 'words', apply: spellingVariants },
   typos: { stage: 'words', apply: typos },
   codeIdentifiers: { stage: 'words', apply: codeIdentifiers },
-  errorMessages: { stage: 'words', apply: errorMessages },
 } as const satisfies Record<string, { stage: 'text' | 'words'; apply: QueryRule }>;
 
 export type QueryRuleName = keyof typeof QUERY_RULES;

@@ -13,7 +13,7 @@ export interface Message {
 
 const FENCE = /```[^\n`]*\n?([\s\S]*?)(?:```|$)/g;
 
-/** A Markdown quote line: in a question, pasted output or someone else's words. */
+/** A Markdown quote line: in a question, pasted output or someone else's words, read like pasted code. */
 const QUOTE_LINE = /^[ \t]*>(?!>>)[ \t]?(.*)$/gm;
 
 /**

@@ -13,8 +13,6 @@ export interface MatchFeatures {
    * sample question counts when the question is one of them (engineOptions.sampleQuestion).
    */
   phrasing: number;
-  /** Share of the section title's words the question names. */
-  titleCoverage: number;
   /** The section's BM25F score as a share of what a perfect match of every question word would score in its topic. */
   bm25Share: number;
   /** Share of the question's identifiers that the topic uses (`Task.WhenAll`) which the section mentions. */
@@ -32,7 +30,6 @@ export type FeatureName = keyof MatchFeatures;
 export const FEATURE_NAMES = [
   'topicShare',
   'phrasing',
-  'titleCoverage',
   'bm25Share',
   'identifierMatch',
   'topicIdentifiers',

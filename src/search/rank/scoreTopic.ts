@@ -39,7 +39,6 @@ const NAME_WORD_SHARE = 0.3;
 const SECTION_FEATURES = [
   'pairMatch',
   'phrasing',
-  'titleCoverage',
   'bm25Share',
   'phrasingMargin',
 ] as const satisfies readonly (keyof MatchFeatures)[];
@@ -117,8 +116,6 @@ export function scoreTopic(
       ? queryPhrasing(topic, query.wholePhrasing, query, wholeName)
       : phrasing;
   const questionPairs = queryPairs(topic, query);
-  const queryIds = new Set(idToWords.keys());
-  const nameTerms = new Set(wholeName ? topic.nameTerms : []);
 
   const matches = candidates.map((s): SectionMatch => {
     const row = matched.get(s) ?? new Float32Array(words.length);
@@ -141,7 +138,6 @@ export function scoreTopic(
       ),
       features: {
         phrasing: resemblance(topic, topic.phrasingStart[s]!, phrasing),
-        titleCoverage: titleCoverage(topic, s, queryIds, nameTerms),
         bm25Share: perfect > 0 ? Math.min(1, (lexical.get(s) ?? 0) / perfect) : 0,
         identifierMatch: knownIdentifierImportance > 0 ? named / knownIdentifierImportance : 0,
         topicIdentifiers: identifierImportance > 0 ? knownIdentifierImportance / identifierImportance : 0,
@@ -309,24 +305,6 @@ function resemblance(topic: TopicIndex, phrasing: number, query: QueryPhrasing):
     if (weight) dot += weight * topic.phrasingWeights[t]!;
   }
   return Math.min(1, dot / (norm * query.norm));
-}
-
-/** Share of the title's words, other than the topic's own name, that the question names. */
-function titleCoverage(
-  topic: TopicIndex,
-  section: number,
-  queryIds: ReadonlySet<number>,
-  nameTerms: ReadonlySet<number>,
-): number {
-  let words = 0;
-  let named = 0;
-  for (let t = topic.titleTermStart[section]!; t < topic.titleTermStart[section + 1]!; t++) {
-    const id = topic.titleTerms[t]!;
-    if (nameTerms.has(id)) continue;
-    words++;
-    if (queryIds.has(id)) named++;
-  }
-  return words === 0 ? 0 : named / words;
 }
 
 /** Each section's lead (or lag) over the best other section of its topic in one feature, in [-1, 1]. */

@@ -63,7 +63,6 @@ describe('word rules', () => {
     ['typos', 'why shoud i await', ['shoud'], []],
     ['codeIdentifiers', 'why is this slow\n```\nawait Task.WhenAll(tasks);\n```', [], ['task.whenall']],
     ['negation', "don't await it", [], ['not-await']],
-    ['errorMessages', 'what now\n```\nerror CS4032: the thread must be awaited\n```', [], ['thread']],
   ] as const)('%s: %s', (rule, question, dropped, added) => {
     const off = searchedTerms(readWith(null, question, context));
     const on = searchedTerms(readWith(rule, question, context));
