@@ -23,6 +23,8 @@ export interface MatchFeatures {
   pairMatch: number;
   /** `phrasing` minus the best other section of the topic's, in [-1, 1]. */
   phrasingMargin: number;
+  /** How much the question asks that the topic knows: its known words' importance, 1 - e^-sum. */
+  knownEvidence: number;
 }
 
 export type FeatureName = keyof MatchFeatures;
@@ -35,4 +37,5 @@ export const FEATURE_NAMES = [
   'topicIdentifiers',
   'pairMatch',
   'phrasingMargin',
+  'knownEvidence',
 ] as const satisfies readonly FeatureName[];

@@ -144,6 +144,7 @@ export function scoreTopic(
         topicShare: routing.share,
         pairMatch: pairShare(topic, s, questionPairs),
         phrasingMargin: 0,
+        knownEvidence: 1 - Math.exp(-knownImportance),
       },
     };
   });
