@@ -39,17 +39,17 @@ describe('the evaluation corpus', () => {
 describe('held-out accuracy, leave one topic out', () => {
   it('pooled over every topic: top-1, answered right, confidently wrong, declined', () => {
     const pooled = figuresOf(cv.pooled);
-    expect(pooled.top1).toBeGreaterThanOrEqual(0.7);
-    expect(pooled.answeredRight).toBeGreaterThanOrEqual(0.24);
+    expect(pooled.top1).toBeGreaterThanOrEqual(0.71);
+    expect(pooled.answeredRight).toBeGreaterThanOrEqual(0.32);
     expect(pooled.confidentlyWrong).toBeLessThanOrEqual(0.03);
     expect(pooled.declined).toBeGreaterThanOrEqual(0.93);
   });
 
   it('no topic is left far behind', () => {
     const { mean, worst } = summaryOf(cv);
-    expect(mean).toBeGreaterThanOrEqual(0.24);
-    expect(worst.value, worst.topic).toBeGreaterThanOrEqual(0.05);
-    for (const fold of cv.folds) expect(figuresOf(fold.report).top1, fold.topic).toBeGreaterThanOrEqual(0.45);
+    expect(mean).toBeGreaterThanOrEqual(0.32);
+    expect(worst.value, worst.topic).toBeGreaterThanOrEqual(0.12);
+    for (const fold of cv.folds) expect(figuresOf(fold.report).top1, fold.topic).toBeGreaterThanOrEqual(0.5);
   });
 
   it("adding the rest of the corpus changes few of a topic's answers", () => {
