@@ -3,7 +3,7 @@
  * per shard, or a range of shards: see discord/startMode.ts), the HTTP Interactions Endpoint when
  * DISCORD_PUBLIC_KEY and INTERACTIONS_PORT are set, else (or with --console) the local console.
  * A question's path: front end (src/discord or src/terminal) -> ConceptEngine.ask (src/answer)
- * -> searchSections (src/search) over the knowledge loaded from KNOWLEDGE_DIR (src/knowledge).
+ * -> searchKnowledge (src/search) -> answerFrom, over the knowledge loaded from KNOWLEDGE_DIR (src/knowledge).
  */
 import 'dotenv/config';
 import { LiveEngine } from './answer/LiveEngine.js';
