@@ -232,7 +232,15 @@ export class JsonlLearningLog implements LearningLog {
     void target?.then((t) => t.handle.close()).catch(() => undefined);
     if (!this.closed && this.queue.length > 0) {
       clearTimeout(this.retryTimer);
-      this.retryTimer = setTimeout(() => this.drain(), Math.max(this.retryAfterMs, 100));
+      // The retry is due when the timer fires, whatever Date.now() says: timers may fire a millisecond
+      // early by the wall clock, and a drain that declined then would leave nothing to try again.
+      this.retryTimer = setTimeout(
+        () => {
+          this.failedUntil = 0;
+          this.drain();
+        },
+        Math.max(this.retryAfterMs, 100),
+      );
       this.retryTimer.unref();
     }
     if (this.inOutage) return;
