@@ -7,13 +7,12 @@
 import 'dotenv/config';
 import path from 'node:path';
 import { buildEngine } from '../answer/loadEngine.js';
-import { checkKnowledge } from '../check/checkKnowledge.js';
-import { countBySeverity, formatProblem } from '../check/CheckProblem.js';
 import { llmEndpointFromEnv } from '../enrich/chatCompletion.js';
 import { enrichTopic } from '../enrich/enrichTopic.js';
 import { loadKnowledge } from '../knowledge/loadKnowledge.js';
 import { readLimitsFromEnv } from '../knowledge/readTopicFile.js';
-import { formatWrittenEnrichment, writeEnrichment } from '../learn/writeEnrichment.js';
+import { writeEnrichment } from '../learn/writeEnrichment.js';
+import { showWrittenEnrichment } from './showWrittenEnrichment.js';
 import { parseCommandLine, usageError, type CommandLineSpec, type FlagSpecs } from './commandLine.js';
 
 const SPEC = {
@@ -87,16 +86,7 @@ async function main(): Promise<number> {
     return results.every((r) => r.error) ? 1 : 0;
   }
   const written = await writeEnrichment(new Map([[topic.file, additions]]));
-  process.stdout.write(
-    `\nWritten (review with git diff ${file}, then commit):\n${formatWrittenEnrichment(written)}`,
-  );
-  const check = await checkKnowledge(dir);
-  const { error, warning } = countBySeverity(check.problems);
-  process.stdout.write(
-    `\nnpm run check: ${error > 0 ? `FAILED: ${error} errors` : 'OK: no errors'}, ${warning} warnings\n`,
-  );
-  for (const problem of check.problems) process.stdout.write(`${formatProblem(problem)}\n`);
-  return error > 0 ? 1 : 0;
+  return showWrittenEnrichment(written, file, dir);
 }
 
 process.exitCode = await main().catch((error: unknown) => {

@@ -1,7 +1,5 @@
 import type { ConceptEngine } from '../answer/ConceptEngine.js';
 import { buildEngine, loadEngine } from '../answer/loadEngine.js';
-import { checkKnowledge } from '../check/checkKnowledge.js';
-import { countBySeverity, formatProblem } from '../check/CheckProblem.js';
 import type { SectionAddition } from '../knowledge/addEnrichment.js';
 import { KnowledgeLoadError } from '../knowledge/KnowledgeError.js';
 import { knowledgeDirFromEnv } from '../knowledge/loadKnowledge.js';
@@ -9,7 +7,8 @@ import { dataDirFromEnv } from '../learn/dataDir.js';
 import { formatLearningReport } from '../learn/formatLearningReport.js';
 import { readLearningLogs } from '../learn/readLearningLog.js';
 import { summarizeLearning } from '../learn/summarizeLearning.js';
-import { formatWrittenEnrichment, writeEnrichment } from '../learn/writeEnrichment.js';
+import { writeEnrichment } from '../learn/writeEnrichment.js';
+import { showWrittenEnrichment } from './showWrittenEnrichment.js';
 import { parseCommandLine } from './commandLine.js';
 
 // `npm run report [-- --json] [--data DIR] [--apply]`: what the bot could not answer well, and what to add.
@@ -58,16 +57,7 @@ async function main(): Promise<number> {
     process.stdout.write('\nNothing to apply.\n');
     return 0;
   }
-  process.stdout.write(
-    `\nWritten (review with git diff ${knowledgeDir}, then commit):\n${formatWrittenEnrichment(written)}`,
-  );
-  const check = await checkKnowledge(knowledgeDir);
-  const { error, warning } = countBySeverity(check.problems);
-  process.stdout.write(
-    `\nnpm run check: ${error > 0 ? `FAILED: ${error} errors` : 'OK: no errors'}, ${warning} warnings\n`,
-  );
-  for (const problem of check.problems) process.stdout.write(`${formatProblem(problem)}\n`);
-  return error > 0 ? 1 : 0;
+  return showWrittenEnrichment(written, knowledgeDir, knowledgeDir);
 }
 
 process.exitCode = await main().catch((error: unknown) => {
