@@ -2,6 +2,7 @@ import type { ConceptEngine } from '../answer/ConceptEngine.js';
 import type { KnowledgeBase, Section, Topic } from '../knowledge/types.js';
 import { chatCompletion, type ChatMessage, type LlmEndpoint } from './chatCompletion.js';
 import { enrichmentMessages, parseEnrichmentReply, type EnrichmentCounts } from './enrichmentPrompt.js';
+import { questionKey } from '../knowledge/questionKey.js';
 
 /** What the model proposed for one section, and what of it is kept. */
 export interface SectionEnrichmentResult {
@@ -59,10 +60,12 @@ export async function enrichTopic(
       const reply = parseEnrichmentReply(
         await complete(options.endpoint, enrichmentMessages(topic, section, counts)),
       );
-      const known = new Set(section.questions.map(key));
-      result.questions = reply.questions.filter((q) => !known.has(key(q))).slice(0, counts.questions);
-      const knownKeywords = new Set(section.keywords.map(key));
-      result.keywords = reply.keywords.filter((k) => !knownKeywords.has(key(k))).slice(0, counts.keywords);
+      const known = new Set(section.questions.map(questionKey));
+      result.questions = reply.questions.filter((q) => !known.has(questionKey(q))).slice(0, counts.questions);
+      const knownKeywords = new Set(section.keywords.map(questionKey));
+      result.keywords = reply.keywords
+        .filter((k) => !knownKeywords.has(questionKey(k)))
+        .slice(0, counts.keywords);
     } catch (error) {
       result.error = error instanceof Error ? error.message : String(error);
     }
@@ -156,12 +159,4 @@ function routesTo(engine: ConceptEngine, question: string, topicId: string, sect
   return (
     answer.kind === 'answer' && answer.match?.topic.id === topicId && answer.match.section.id === sectionId
   );
-}
-
-function key(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\s?!.]+$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }

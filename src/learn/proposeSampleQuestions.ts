@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../knowledge/types.js';
 import { chatterReason } from '../search/chatter.js';
 import { normalizeText } from '../search/normalizeText.js';
 import type { LearningRecord } from './LearningRecord.js';
+import { questionKey } from '../knowledge/questionKey.js';
 
 /** A question users asked and then showed belongs to a section, proposed as one of its sample questions. */
 export interface ProposedQuestion {
@@ -131,13 +132,4 @@ export function proposeSampleQuestions(
     proposals.push(proposal);
   }
   return proposals.sort((a, b) => a.entry.localeCompare(b.entry));
-}
-
-/** Two wordings are one question when they differ only in case, spacing and end punctuation. */
-function questionKey(question: string): string {
-  return question
-    .toLowerCase()
-    .replace(/[\s?!.]+$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
