@@ -99,10 +99,7 @@ export async function benchDiscordLoad(options: DiscordLoadOptions): Promise<Dis
     cwd: ROOT,
     env: {
       ...process.env,
-      DISCORD_TOKEN: emu.token,
-      DISCORD_CLIENT_ID: emu.applicationId,
-      DISCORD_GUILD_ID: emu.guildId,
-      DISCORD_API_URL: emu.apiUrl,
+      ...emu.botEnv(),
       KNOWLEDGE_DIR: path.join(ROOT, 'knowledge'),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',

@@ -73,10 +73,7 @@ export interface HarnessOptions {
 
 export function configFor(emu: DiscordEmulator, overrides: Partial<BotConfig> = {}): BotConfig {
   const base = parseBotConfig({
-    DISCORD_TOKEN: emu.token,
-    DISCORD_CLIENT_ID: emu.applicationId,
-    DISCORD_GUILD_ID: emu.guildId,
-    DISCORD_API_URL: emu.apiUrl,
+    ...emu.botEnv(),
     COOLDOWN_SECONDS: '0',
     DUPLICATE_WINDOW_SECONDS: '0',
     LOG_LEVEL: 'debug',

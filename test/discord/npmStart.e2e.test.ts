@@ -57,10 +57,7 @@ async function npmStart(env: Record<string, string>, emulator: EmulatorOptions =
     detached: true,
     env: {
       ...process.env,
-      DISCORD_TOKEN: emu.token,
-      DISCORD_CLIENT_ID: emu.applicationId,
-      DISCORD_GUILD_ID: emu.guildId,
-      DISCORD_API_URL: emu.apiUrl,
+      ...emu.botEnv(),
       KNOWLEDGE_DIR: REAL_KNOWLEDGE,
       DATA_DIR: dataDir,
       HEALTH_FILE: healthFile,

@@ -449,6 +449,21 @@ export class DiscordEmulator {
   }
 
   /** Every guild the bot is in (the first is `guildId`). */
+  /** The variables that point a gateway bot (`npm start`) at this emulator, as its test guild's app. */
+  botEnv(): {
+    DISCORD_TOKEN: string;
+    DISCORD_CLIENT_ID: string;
+    DISCORD_GUILD_ID: string;
+    DISCORD_API_URL: string;
+  } {
+    return {
+      DISCORD_TOKEN: this.token,
+      DISCORD_CLIENT_ID: this.applicationId,
+      DISCORD_GUILD_ID: this.guildId,
+      DISCORD_API_URL: this.apiUrl,
+    };
+  }
+
   guildIds(): string[] {
     return [...this.world.guilds.keys()];
   }
