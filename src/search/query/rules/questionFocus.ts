@@ -14,7 +14,10 @@ const QUESTION_START =
  * "async state machine: what does the compiler generate?").
  */
 const LONG_MESSAGE = 300;
-const LABEL = /^([^.!?:]{1,40}):\s+(.+)$/s;
+/** A `label:` opening a message: up to 40 characters with no sentence end or colon. */
+const LABEL_TEXT = '[^.!?:]{1,40}';
+const LABEL = new RegExp(`^(${LABEL_TEXT}):\\s+(.+)$`, 's');
+const SENTENCE_BREAK = new RegExp(`(?<=[.!?])\\s+|(?<=^${LABEL_TEXT}):\\s+|\\s*[;\\n]\\s*`);
 
 /**
  * A long message is read for its question: split into sentences (and a `label:` prefix), the ones
@@ -45,7 +48,7 @@ const LONG_SENTENCE = 300;
 
 function splitSentences(prose: string): string[] {
   return prose
-    .split(/(?<=[.!?])\s+|(?<=^[^.!?:]{1,40}):\s+|\s*[;\n]\s*/)
+    .split(SENTENCE_BREAK)
     .flatMap((s) => (s.length > LONG_SENTENCE ? s.split(/,\s+|\s+[-–—]\s+/) : [s]))
     .flatMap(splitTrailingQuestion)
     .map((s) => s.trim())
