@@ -132,10 +132,10 @@ export function scoreTopic(
     return {
       section: s,
       bestPoint,
-      sampleSimilarity: Math.max(
-        sampleResemblance(topic, s, phrasing),
-        sampleResemblance(topic, s, wholePhrasing),
-      ),
+      sampleSimilarity:
+        wholePhrasing === phrasing
+          ? sampleResemblance(topic, s, phrasing)
+          : Math.max(sampleResemblance(topic, s, phrasing), sampleResemblance(topic, s, wholePhrasing)),
       features: {
         phrasing: resemblance(topic, topic.phrasingStart[s]!, phrasing),
         bm25Share: perfect > 0 ? Math.min(1, (lexical.get(s) ?? 0) / perfect) : 0,
