@@ -62,6 +62,42 @@ describe('text analysis', () => {
     expect(index.terms[index.surfaces.get('await')!]).toBe('await');
     expect(index.termIds.has('not-await')).toBe(true);
   });
+  it("takes a topic's overview to be its first section titled with the topic's name alone", () => {
+    const section = (id: string, title: string) => ({
+      id,
+      title,
+      titleMarkdown: title,
+      points: ['a point'],
+      code: [],
+      line: 1,
+      keywords: [],
+      questions: [],
+    });
+    const overviewOf = (title: string, titles: string[]) => {
+      const index = buildTopicIndex(
+        {
+          id: 't',
+          title,
+          language: undefined,
+          aliases: [],
+          intro: '',
+          file: 't.md',
+          sections: titles.map((t, i) => section(`s${i}`, t)),
+        },
+        defaultEngineOptions,
+      );
+      return titles.filter((_, i) => index.sectionIsOverview[i] === 1);
+    };
+    expect(
+      overviewOf('Python decorators', [
+        'Why functions are objects',
+        'What a decorator is',
+        'When to use them',
+      ]),
+    ).toEqual(['What a decorator is']);
+    expect(overviewOf('git rebase', ['What it is', 'How it works'])).toEqual(['What it is']);
+    expect(overviewOf('Kotlin coroutines', ['Suspending functions', 'Coroutine builders'])).toEqual([]);
+  });
   it('counts a swap of two letters as one edit', () => {
     expect(editDistance('asnyc', 'async')).toBe(1);
     expect(editDistance('awiat', 'await')).toBe(1);

@@ -24,6 +24,8 @@ export interface TopicIndex {
   sectionCount: number;
   /** Content terms of the topic's own name (title and non-language aliases). */
   nameTerms: number[];
+  /** 1 for the topic's overview: its first section whose title names the topic alone ("What a decorator is", "What it is"). */
+  sectionIsOverview: Uint8Array;
   terms: string[];
   termIds: Map<string, number>;
   /** 1 for a function word (kept only for phrasing), else 0. */
@@ -90,6 +92,7 @@ export function buildTopicIndex(
   const phrasings: { ids: number[]; stops: boolean[] }[] = [];
   const phrasingStart = new Uint32Array(n + 1);
   const sectionPairs: [number, number][][] = [];
+  const sectionIsOverview = new Uint8Array(n);
 
   topic.sections.forEach((section, s) => {
     const title = tokenize(section.title);
@@ -112,6 +115,10 @@ export function buildTopicIndex(
       ? [...title.filter((t) => !TOPIC_PRONOUNS.has(t.surface)), ...nameTokens]
       : title;
     for (const tokens of [titleAsAsked, ...questions]) phrasings.push(dictionary.phrasing(tokens));
+    const titleContent = titleAsAsked.filter((t) => !t.stop).map((t) => t.term);
+    const nameTermSet = new Set(nameTokens.filter((t) => !t.stop).map((t) => t.term));
+    const namesTopicAlone = titleContent.length > 0 && titleContent.every((t) => nameTermSet.has(t));
+    if (namesTopicAlone && !sectionIsOverview.includes(1)) sectionIsOverview[s] = 1;
     sectionPairs.push(
       [title, keywords, ...questions, ...points, ...code].flatMap((tokens) =>
         neighbourPairs(tokens, dictionary.ids),
@@ -186,6 +193,7 @@ export function buildTopicIndex(
     languages: [...languagesOfTopic(topic)],
     sectionCount: n,
     nameTerms,
+    sectionIsOverview,
     terms: dictionary.terms,
     termIds: dictionary.ids,
     termIsStop,

@@ -23,6 +23,11 @@ export interface MatchFeatures {
   pairMatch: number;
   /** `phrasing` minus the best other section of the topic's, in [-1, 1]. */
   phrasingMargin: number;
+  /**
+   * For the topic's overview section (its first whose title names the topic alone, "What a decorator
+   * is"), the share of what the topic knows of the question that is the topic's own name; 0 elsewhere.
+   */
+  overview: number;
   /** How much the question asks that the topic knows: its known words' importance, 1 - e^-sum. */
   knownEvidence: number;
 }
@@ -38,4 +43,5 @@ export const FEATURE_NAMES = [
   'pairMatch',
   'phrasingMargin',
   'knownEvidence',
+  'overview',
 ] as const satisfies readonly FeatureName[];

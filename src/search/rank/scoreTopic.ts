@@ -41,6 +41,7 @@ const SECTION_FEATURES = [
   'phrasing',
   'bm25Share',
   'phrasingMargin',
+  'overview',
 ] as const satisfies readonly (keyof MatchFeatures)[];
 
 /** Floor of a word's discrimination: a word every section uses still says the question is about them. */
@@ -69,6 +70,8 @@ export function scoreTopic(
   const knownImportance = own.reduce((sum, w) => sum + w.importance * w.known, 0);
   const topicCoverage = knownImportance / totalImportance;
   if (knownImportance === 0) return { topicCoverage, matches: [] };
+  // How much of what the topic knows of the question is the topic's own name ("what is a decorator").
+  const nameShare = own.reduce((sum, w) => sum + (w.isName ? w.importance * w.known : 0), 0) / knownImportance;
 
   // BM25F, and per section which words it matches and how well (intent words only where own words matched).
   const lexical = new Map<number, number>();
@@ -145,6 +148,7 @@ export function scoreTopic(
         pairMatch: pairShare(topic, s, questionPairs),
         phrasingMargin: 0,
         knownEvidence: 1 - Math.exp(-knownImportance),
+        overview: topic.sectionIsOverview[s]! * nameShare,
       },
     };
   });
