@@ -35,7 +35,7 @@ export function tokenize(text: string): Token[] {
   for (const match of matchesOf(text, WORD)) {
     const token = readWord(match[0]);
     tokens.push(token);
-    if (token.stop && NEGATIONS.has(token.surface)) {
+    if (NEGATIONS.has(token.surface)) {
       negated = NEGATION_REACH;
     } else if (negated > 0) {
       negated--;
@@ -111,6 +111,17 @@ const NEGATIONS: ReadonlySet<string> = new Set([
   'missing',
 ]);
 const NEGATION_REACH = 3;
+/** Negations that are words of their own too ("Skip and Take", "a missing dependency"): searched for as well. */
+const NEGATING_WORDS: ReadonlySet<string> = new Set([
+  'forgot',
+  'forget',
+  'forgetting',
+  'skip',
+  'skipping',
+  'omit',
+  'omitting',
+  'missing',
+]);
 
 export function negatedTerm(term: string): string {
   return `not-${term}`;
@@ -133,8 +144,8 @@ function readWord(written: string): Token {
 }
 
 function wordToken(word: string): Token {
-  // A negation says nothing by itself; it lives on in the negated term (`not-await`).
-  const stop = isStopWord(word) || NEGATIONS.has(word);
+  // A negation particle says nothing by itself; it lives on in the negated term (`not-await`).
+  const stop = isStopWord(word) || (NEGATIONS.has(word) && !NEGATING_WORDS.has(word));
   const term = stop || /[#+]/.test(word) ? word : stemmer(word.replace(/'/g, ''));
   return { term, surface: word, identifier: false, stop };
 }

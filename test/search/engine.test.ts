@@ -33,6 +33,16 @@ describe('text analysis', () => {
     );
     expect(terms).toEqual(expect.arrayContaining(['result', 'configureawait', 'task.run', 'task', 'run']));
   });
+  it('searches for a negating word that is a word of its own ("Skip and Take"), and still negates after it', () => {
+    const content = (text: string) =>
+      tokenize(text)
+        .filter((t) => !t.stop)
+        .map((t) => t.term);
+    expect(content('Skip and Take for pagination, a missing dependency')).toEqual(
+      expect.arrayContaining(['skip', 'take', 'not-take', 'miss', 'depend', 'not-depend']),
+    );
+    expect(content("don't await")).toEqual(['await', 'not-await']);
+  });
   it('marks a negated word, and the index keeps the plain word for typo correction', async () => {
     const tokens = tokenize("don't await it");
     expect(tokens.find((t) => t.term === 'not-await')).toMatchObject({ negated: true, surface: 'await' });
