@@ -146,12 +146,14 @@ function allowedTopics(index: KnowledgeIndex, asked: readonly string[]): number[
 
 /** Weight of a word every topic uses in routing, beside one that names a single topic. */
 const SHARED_WORD_FLOOR = 0.1;
+/** How much more a word of a topic's own name ("join" for SQL joins) says the question is about that topic. */
+const NAME_WORD_ROUTING = 2;
 
 /**
  * The allowed topics that explain the question best, at most `limit`, best first, each with its share
  * of the best one's evidence. A topic's evidence is the importance of the question words it uses,
- * each weighted by how few topics use it (a word only this topic uses says the most). Only topics that
- * use some question word are considered.
+ * each weighted by how few topics use it (a word only this topic uses says the most) and doubled where
+ * it is a word of the topic's own name. Only topics that use some question word are considered.
  */
 function routeTopics(
   index: KnowledgeIndex,
@@ -182,7 +184,8 @@ function routeTopics(
       for (const position of index.termTopics.get(alt.term) ?? NO_TOPICS) {
         const weight = best[position]!;
         if (!(weight > 0)) continue;
-        evidence[position] = evidence[position]! + word.importance * Math.min(1, weight) * specificity;
+        const named = index.nameTerms[position]!.has(alt.term) ? NAME_WORD_ROUTING : 1;
+        evidence[position] = evidence[position]! + word.importance * Math.min(1, weight) * specificity * named;
         evidenced[position] = 1;
         best[position] = 0;
       }

@@ -2,7 +2,8 @@ import { mkdtemp, writeFile, copyFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ConceptEngine } from '../../src/answer/ConceptEngine.js';
+import { ConceptEngine } from '../../src/answer/ConceptEngine.js';
+import type { Topic } from '../../src/knowledge/types.js';
 import { loadEngine } from '../../src/answer/loadEngine.js';
 import { editDistance } from '../../src/search/editDistance.js';
 import { languagesAskedAbout, languagesMentioned } from '../../src/search/languageMentions.js';
@@ -220,6 +221,38 @@ describe('several topics', () => {
     expect((js.match ?? js.suggestions[0])?.topic.id).toBe('javascript-promises');
     const cs = multi.ask('how do I catch exceptions from an async method in C#');
     expect((cs.match ?? cs.suggestions[0])?.topic.id).toBe('csharp-async-await');
+  });
+  it("routes a word of a topic's own name to that topic, before another that merely uses it", () => {
+    const topic = (id: string, title: string, sections: [string, string][]): Topic => ({
+      id,
+      title,
+      language: undefined,
+      aliases: [],
+      intro: '',
+      file: `${id}.md`,
+      sections: sections.map(([title, point], i) => ({
+        id: `s${i}`,
+        title,
+        titleMarkdown: title,
+        points: [point],
+        code: [],
+        line: i + 1,
+        keywords: [],
+        questions: [],
+      })),
+    });
+    // Listed first, so that it would win a tie.
+    const jobs = topic('background-jobs', 'Background jobs', [
+      ['Waiting for a job', 'Call join() on a job to wait until it completes.'],
+    ]);
+    const joins = topic('table-joins', 'Table joins', [
+      ['Inner join', 'An inner join keeps only the rows that match in both tables.'],
+      ['ON vs WHERE', 'The ON clause decides which rows match; WHERE filters the result afterwards.'],
+    ]);
+    const engine = ConceptEngine.build({ topics: [jobs, joins] });
+    const ranked = engine.search('ON vs WHERE in joins').ranked;
+    expect(ranked[0]?.topic.id).toBe('table-joins');
+    expect(ranked.find((r) => r.topic.id === 'background-jobs')?.features.topicShare).toBeLessThan(1);
   });
   it('a question about what only one topic covers is routed there', () => {
     const a = multi.ask('what are generators for?');

@@ -12,6 +12,8 @@ import { buildTopicIndex, type TopicIndex } from './TopicIndex.js';
 export class KnowledgeIndex {
   /** Term -> positions in `topics` of the topics that use it. */
   readonly termTopics = new Map<string, number[]>();
+  /** Per topic position, the terms of the topic's own name. */
+  readonly nameTerms: readonly ReadonlySet<string>[];
   /** Surface word -> its term, over every topic. */
   private readonly surfaces = new Map<string, string>();
   /** Surface word -> how many sections use its term (typo correction prefers common words). */
@@ -23,6 +25,7 @@ export class KnowledgeIndex {
     readonly topics: readonly Topic[],
     readonly indexes: readonly TopicIndex[],
   ) {
+    this.nameTerms = indexes.map((index) => new Set(index.nameTerms.map((id) => index.terms[id]!)));
     indexes.forEach((index, position) => {
       for (let id = 0; id < index.terms.length; id++) {
         if (index.termIsStop[id]) continue;
