@@ -161,6 +161,16 @@ describe('answers', () => {
       'error-handling',
     );
   });
+  it('reads past filler and label prefixes to a strong match', () => {
+    expect(answered('yo does await block the thread or nah')).toBe('await-keyword');
+    expect(answered('rate limited: what does await do')).toBe('await-keyword');
+    expect(answered('thread pool behaviour')).toBe('thread-behavior');
+  });
+  it('does not answer confidently about an identifier the sections never name', () => {
+    for (const q of ['await Task.Yield what does it do', 'Parallel.ForEachAsync vs Task.WhenAll'])
+      expect(engine.ask(q).kind, q).toBe('suggest');
+    expect(answered('Thread.Sleep vs Task.Delay')).toBe('await-keyword'); // the breakdown names both
+  });
   it('does not answer off-topic questions or other languages', () => {
     for (const q of [
       'what is the weather like in Paris tomorrow',

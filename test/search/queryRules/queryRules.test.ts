@@ -76,3 +76,13 @@ describe('word rules', () => {
     }
   });
 });
+
+describe('chatterWords: filler is left out of the phrasing too', () => {
+  it('reads "yo … or nah" as the question it wraps', () => {
+    const question = 'yo does await block the thread or nah';
+    const phrasing = (rule: 'chatterWords' | null) =>
+      readWith(rule, question, context).phrasing.map((t) => t.surface);
+    expect(phrasing(null)).toEqual(expect.arrayContaining(['yo', 'nah']));
+    expect(phrasing('chatterWords')).toEqual(['does', 'await', 'block', 'the', 'thread', 'or']);
+  });
+});
