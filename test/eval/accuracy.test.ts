@@ -39,16 +39,16 @@ describe('the evaluation corpus', () => {
 describe('held-out accuracy, leave one topic out', () => {
   it('pooled over every topic: top-1, answered right, confidently wrong, declined', () => {
     const pooled = figuresOf(cv.pooled);
-    expect(pooled.top1).toBeGreaterThanOrEqual(0.71);
-    expect(pooled.answeredRight).toBeGreaterThanOrEqual(0.32);
+    expect(pooled.top1).toBeGreaterThanOrEqual(0.74);
+    expect(pooled.answeredRight).toBeGreaterThanOrEqual(0.33);
     expect(pooled.confidentlyWrong).toBeLessThanOrEqual(0.03);
     expect(pooled.declined).toBeGreaterThanOrEqual(0.93);
   });
 
   it('no topic is left far behind', () => {
     const { mean, worst } = summaryOf(cv);
-    expect(mean).toBeGreaterThanOrEqual(0.32);
-    expect(worst.value, worst.topic).toBeGreaterThanOrEqual(0.12);
+    expect(mean).toBeGreaterThanOrEqual(0.33);
+    expect(worst.value, worst.topic).toBeGreaterThanOrEqual(0.14);
     for (const fold of cv.folds) expect(figuresOf(fold.report).top1, fold.topic).toBeGreaterThanOrEqual(0.5);
   });
 
