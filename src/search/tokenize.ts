@@ -19,7 +19,8 @@ export interface Token {
 // `Task.Run`, `.Result`, `HttpClient.GetStringAsync()`; and names with an inner capital (`ConfigureAwait`).
 const DOTTED_IDENTIFIER = /(?<![\w.])(?:[A-Za-z_]\w*)?(?:\.[A-Za-z_]\w*)+/g;
 const INNER_CAPITAL_IDENTIFIER = /(?<![\w.])[A-Za-z]*[a-z][A-Z]\w*/g;
-const WORD = /[\p{L}\p{N}]+(?:['#+]+[\p{L}\p{N}]*)*/gu;
+// Words, with inner apostrophes ("don't") and a trailing # or + ("C#", "c++17"); "filter+map" is two words.
+const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*(?:[#+]+(?![\p{L}#+]))?/gu;
 const MAY_HAVE_DOTTED = /\.[A-Za-z_]/;
 const MAY_HAVE_INNER_CAPITAL = /[a-z][A-Z]/;
 const CAMEL_PARTS = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;

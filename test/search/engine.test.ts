@@ -44,6 +44,10 @@ describe('text analysis', () => {
     );
     expect(content("don't await")).toEqual(['await', 'not-await']);
   });
+  it('reads a trailing # or + as part of a word (C#, c++17), an inner one as a split (filter+map)', () => {
+    const words = (text: string) => tokenize(text).map((t) => t.surface);
+    expect(words('filter+map in C# or c++17')).toEqual(['filter', 'map', 'in', 'c#', 'or', 'c++', '17']);
+  });
   it('marks a negated word, and the index keeps the plain word for typo correction', async () => {
     const tokens = tokenize("don't await it");
     expect(tokens.find((t) => t.term === 'not-await')).toMatchObject({ negated: true, surface: 'await' });
