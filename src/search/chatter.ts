@@ -33,8 +33,9 @@ function chatterIn(text: string): { kind: ChatterKind; rest: string } | null {
   return { kind: thanks ? 'thanks' : 'small-talk', rest };
 }
 
+/** A question mark, or a question word opening the message or one of its clauses ("…so confusing, why do I…"). */
 const QUESTION_SHAPE =
-  /\?|^[\s\p{P}]*(?:how|what|whats|what's|why|when|where|which|who|can|could|should|would|does|do|did|is|are|explain|difference)\b/iu;
+  /\?|(?:^|[,;:.!])[\s\p{P}]*(?:how|what|whats|what's|why|when|where|which|who|can|could|should|would|does|do|did|is|are|explain|difference)\b/iu;
 
 /**
  * The chatter kind to give as the reason a message got no answer: always when it is nothing but chat,

@@ -28,5 +28,7 @@ describe('chatterReason', () => {
   it('leaves a question that carries a greeting to be answered or declined as a question', () => {
     expect(chatterReason('hi, what is a monad?')).toBeNull();
     expect(chatterReason('hey how do generics work')).toBeNull();
+    expect(chatterReason('asyncio is so confusing ngl, why do i need await everywhere')).toBeNull();
+    expect(chatterReason('this server is so quiet lol')).toBe('small-talk');
   });
 });
