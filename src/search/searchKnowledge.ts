@@ -185,7 +185,8 @@ function routeTopics(
         const weight = best[position]!;
         if (!(weight > 0)) continue;
         const named = index.nameTerms[position]!.has(alt.term) ? NAME_WORD_ROUTING : 1;
-        evidence[position] = evidence[position]! + word.importance * Math.min(1, weight) * specificity * named;
+        evidence[position] =
+          evidence[position]! + word.importance * Math.min(1, weight) * specificity * named;
         evidenced[position] = 1;
         best[position] = 0;
       }

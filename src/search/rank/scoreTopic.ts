@@ -71,7 +71,8 @@ export function scoreTopic(
   const topicCoverage = knownImportance / totalImportance;
   if (knownImportance === 0) return { topicCoverage, matches: [] };
   // How much of what the topic knows of the question is the topic's own name ("what is a decorator").
-  const nameShare = own.reduce((sum, w) => sum + (w.isName ? w.importance * w.known : 0), 0) / knownImportance;
+  const nameShare =
+    own.reduce((sum, w) => sum + (w.isName ? w.importance * w.known : 0), 0) / knownImportance;
 
   // BM25F, and per section which words it matches and how well (intent words only where own words matched).
   const lexical = new Map<number, number>();
