@@ -93,6 +93,8 @@ export function buildTopicIndex(
   const phrasingStart = new Uint32Array(n + 1);
   const sectionPairs: [number, number][][] = [];
   const sectionIsOverview = new Uint8Array(n);
+  const nameContent = new Set(nameTokens.filter((t) => !t.stop).map((t) => t.term));
+  let overviewFound = false;
 
   topic.sections.forEach((section, s) => {
     const title = tokenize(section.title);
@@ -115,10 +117,11 @@ export function buildTopicIndex(
       ? [...title.filter((t) => !TOPIC_PRONOUNS.has(t.surface)), ...nameTokens]
       : title;
     for (const tokens of [titleAsAsked, ...questions]) phrasings.push(dictionary.phrasing(tokens));
-    const titleContent = titleAsAsked.filter((t) => !t.stop).map((t) => t.term);
-    const nameTermSet = new Set(nameTokens.filter((t) => !t.stop).map((t) => t.term));
-    const namesTopicAlone = titleContent.length > 0 && titleContent.every((t) => nameTermSet.has(t));
-    if (namesTopicAlone && !sectionIsOverview.includes(1)) sectionIsOverview[s] = 1;
+    if (!overviewFound) {
+      const titleContent = titleAsAsked.filter((t) => !t.stop);
+      overviewFound = titleContent.length > 0 && titleContent.every((t) => nameContent.has(t.term));
+      if (overviewFound) sectionIsOverview[s] = 1;
+    }
     sectionPairs.push(
       [title, keywords, ...questions, ...points, ...code].flatMap((tokens) =>
         neighbourPairs(tokens, dictionary.ids),
