@@ -81,6 +81,17 @@ function addIdentifier(name: string, tokens: Token[], seen: Set<string>): void {
   }
 }
 
+/** Negations that are words of their own too ("Skip and Take", "a missing dependency"): searched for as well. */
+const NEGATING_WORDS: ReadonlySet<string> = new Set([
+  'forgot',
+  'forget',
+  'forgetting',
+  'skip',
+  'skipping',
+  'omit',
+  'omitting',
+  'missing',
+]);
 // "don't await", "without awaiting", "no await": the negated word is its own term, since
 // "not awaiting" asks something else than "awaiting".
 const NEGATIONS: ReadonlySet<string> = new Set([
@@ -102,27 +113,9 @@ const NEGATIONS: ReadonlySet<string> = new Set([
   "can't",
   'cant',
   'cannot',
-  'forgot',
-  'forget',
-  'forgetting',
-  'skip',
-  'skipping',
-  'omit',
-  'omitting',
-  'missing',
+  ...NEGATING_WORDS,
 ]);
 const NEGATION_REACH = 3;
-/** Negations that are words of their own too ("Skip and Take", "a missing dependency"): searched for as well. */
-const NEGATING_WORDS: ReadonlySet<string> = new Set([
-  'forgot',
-  'forget',
-  'forgetting',
-  'skip',
-  'skipping',
-  'omit',
-  'omitting',
-  'missing',
-]);
 
 export function negatedTerm(term: string): string {
   return `not-${term}`;
