@@ -13,6 +13,28 @@ import { buildTopicIndex } from '../../src/search/index/TopicIndex.js';
 import { TypoCorrector } from '../../src/search/TypoCorrector.js';
 import { tokenize } from '../../src/search/tokenize.js';
 
+/** A topic made of titled one-point sections. */
+function topic(id: string, title: string, sections: [string, string][]): Topic {
+  return {
+    id,
+    title,
+    language: undefined,
+    aliases: [],
+    intro: '',
+    file: `${id}.md`,
+    sections: sections.map(([sectionTitle, point], i) => ({
+      id: `s${i}`,
+      title: sectionTitle,
+      titleMarkdown: sectionTitle,
+      points: [point],
+      code: [],
+      line: i + 1,
+      keywords: [],
+      questions: [],
+    })),
+  };
+}
+
 let engine: ConceptEngine;
 beforeAll(async () => {
   engine = await loadEngine('knowledge');
@@ -237,24 +259,6 @@ describe('several topics', () => {
     expect((cs.match ?? cs.suggestions[0])?.topic.id).toBe('csharp-async-await');
   });
   it("routes a word of a topic's own name to that topic, before another that merely uses it", () => {
-    const topic = (id: string, title: string, sections: [string, string][]): Topic => ({
-      id,
-      title,
-      language: undefined,
-      aliases: [],
-      intro: '',
-      file: `${id}.md`,
-      sections: sections.map(([title, point], i) => ({
-        id: `s${i}`,
-        title,
-        titleMarkdown: title,
-        points: [point],
-        code: [],
-        line: i + 1,
-        keywords: [],
-        questions: [],
-      })),
-    });
     // Listed first, so that it would win a tie.
     const jobs = topic('background-jobs', 'Background jobs', [
       ['Waiting for a job', 'Call join() on a job to wait until it completes.'],
@@ -267,6 +271,23 @@ describe('several topics', () => {
     const ranked = engine.search('ON vs WHERE in joins').ranked;
     expect(ranked[0]?.topic.id).toBe('table-joins');
     expect(ranked.find((r) => r.topic.id === 'background-jobs')?.features.topicShare).toBeLessThan(1);
+  });
+  it('lets the phrasing choose when the question names only the topic ("when should I use generics")', () => {
+    const generics = topic('generics', 'Generics', [
+      [
+        'What generics are',
+        'Generics let a function work over many types; generic code names a type parameter.',
+      ],
+      ['Generic constraints', 'A generic constraint limits a generic type parameter: generics with extends.'],
+      ['When to use them', 'Reach for generics when the same logic serves several types.'],
+    ]);
+    const engine = ConceptEngine.build({ topics: [generics] });
+    const first = (q: string) => {
+      const a = engine.ask(q);
+      return (a.match ?? a.suggestions[0])?.section.title;
+    };
+    expect(first('when should I use generics')).toBe('When to use them');
+    expect(first('what are generics')).toBe('What generics are');
   });
   it('a question about what only one topic covers is routed there', () => {
     const a = multi.ask('what are generators for?');

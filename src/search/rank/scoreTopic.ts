@@ -113,6 +113,12 @@ export function scoreTopic(
   const knownIdentifierImportance = knownIdentifiers.reduce((sum, w) => sum + w.importance, 0);
   const identifierImportance = own.filter((w) => w.word.identifier).reduce((sum, w) => sum + w.importance, 0);
   const wholeName = namesWholeTopic(topic, words);
+  // A question whose only known words are the topic's whole name ("when should I use generics") is
+  // matched as fully by every section that uses the name: word counts cannot tell those sections
+  // apart, and the phrasing and the overview do.
+  const onlyName = wholeName && words.every((w) => w.isName || w.known === 0 || w.word.intent);
+  const bm25Share = (score: number) =>
+    onlyName ? (score > 0 ? 1 : 0) : perfect > 0 ? Math.min(1, score / perfect) : 0;
   const idToWords = wordsById(words);
   const phrasing = queryPhrasing(topic, query.phrasing, query, wholeName);
   const wholePhrasing =
@@ -142,7 +148,7 @@ export function scoreTopic(
           : Math.max(sampleResemblance(topic, s, phrasing), sampleResemblance(topic, s, wholePhrasing)),
       features: {
         phrasing: resemblance(topic, topic.phrasingStart[s]!, phrasing),
-        bm25Share: perfect > 0 ? Math.min(1, (lexical.get(s) ?? 0) / perfect) : 0,
+        bm25Share: bm25Share(lexical.get(s) ?? 0),
         identifierMatch: knownIdentifierImportance > 0 ? named / knownIdentifierImportance : 0,
         topicIdentifiers: identifierImportance > 0 ? knownIdentifierImportance / identifierImportance : 0,
         topicShare: routing.share,
