@@ -40,20 +40,20 @@ describe('held-out accuracy, leave one topic out', () => {
   it('pooled over every topic: top-1, answered right, confidently wrong, declined', () => {
     const pooled = figuresOf(cv.pooled);
     expect(pooled.top1).toBeGreaterThanOrEqual(0.74);
-    expect(pooled.answeredRight).toBeGreaterThanOrEqual(0.33);
+    expect(pooled.answeredRight).toBeGreaterThanOrEqual(0.34);
     expect(pooled.confidentlyWrong).toBeLessThanOrEqual(0.03);
     expect(pooled.declined).toBeGreaterThanOrEqual(0.93);
   });
 
   it('no topic is left far behind', () => {
     const { mean, worst } = summaryOf(cv);
-    expect(mean).toBeGreaterThanOrEqual(0.33);
+    expect(mean).toBeGreaterThanOrEqual(0.34);
     expect(worst.value, worst.topic).toBeGreaterThanOrEqual(0.14);
     for (const fold of cv.folds) expect(figuresOf(fold.report).top1, fold.topic).toBeGreaterThanOrEqual(0.5);
   });
 
   it("adding the rest of the corpus changes few of a topic's answers", () => {
     const changed = cv.folds.reduce((sum, f) => sum + f.changed, 0) / cv.folds.length;
-    expect(changed).toBeLessThanOrEqual(0.05);
+    expect(changed).toBeLessThanOrEqual(0.04);
   });
 });
