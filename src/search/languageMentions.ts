@@ -1,3 +1,4 @@
+import { codeLanguageOf } from '../knowledge/codeLanguages.js';
 import languageData from './data/languages.json' with { type: 'json' };
 import { matchesOf } from './matchesOf.js';
 
@@ -5,6 +6,7 @@ interface LanguageEntry {
   label: string;
   names: string[];
   ambiguous?: string[];
+  /** Fences that mean this subject rather than their code language (`jsx`: React); the rest are in codeLanguages.ts. */
   fences?: string[];
   commonWordAtSentenceStart?: string[];
   plainWordBefore?: string[];
@@ -158,13 +160,19 @@ export function withoutLanguageNames(
   return out;
 }
 
+/**
+ * The language a name or a code fence means (`C#`, `py`, `jsx` -> react): a name people write for it,
+ * a fence that means a subject (languages.json), or else the code language the fence is listed under
+ * (knowledge/codeLanguages.ts) where the search knows that language.
+ */
 export function canonicalLanguage(name: string): string | undefined {
   const key = name.trim().toLowerCase();
   if (key in LANGUAGES) return key;
   for (const [language, entry] of Object.entries(LANGUAGES)) {
     if (entry.names.includes(key) || entry.fences?.includes(key)) return language;
   }
-  return undefined;
+  const code = codeLanguageOf(key)?.id;
+  return code !== undefined && code in LANGUAGES ? code : undefined;
 }
 
 function readsAsLanguage(name: LanguageName, text: string, index: number, written: string): boolean {

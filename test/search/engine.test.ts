@@ -6,7 +6,11 @@ import { ConceptEngine } from '../../src/answer/ConceptEngine.js';
 import type { Topic } from '../../src/knowledge/types.js';
 import { loadEngine } from '../../src/answer/loadEngine.js';
 import { editDistance } from '../../src/search/editDistance.js';
-import { languagesAskedAbout, languagesMentioned } from '../../src/search/languageMentions.js';
+import {
+  canonicalLanguage,
+  languagesAskedAbout,
+  languagesMentioned,
+} from '../../src/search/languageMentions.js';
 import { normalizeText } from '../../src/search/normalizeText.js';
 import { defaultEngineOptions } from '../../src/search/engineOptions.js';
 import { buildTopicIndex } from '../../src/search/index/TopicIndex.js';
@@ -145,6 +149,14 @@ describe('text analysis', () => {
     expect([...languagesMentioned('how do I go about catching errors')]).toEqual([]);
     expect([...languagesMentioned('does .NET have this')]).toEqual(['csharp']);
     expect([...languagesMentioned('Java threads vs tasks')]).toEqual(['java']);
+  });
+  it('reads a fence name as the code language the one list of fences names, unless it means a subject', () => {
+    expect(canonicalLanguage('py')).toBe('python');
+    expect(canonicalLanguage('psql')).toBe('sql');
+    expect(canonicalLanguage('tsx')).toBe('typescript');
+    expect(canonicalLanguage('jsx')).toBe('react');
+    expect(canonicalLanguage('dockerfile')).toBe('docker');
+    expect(canonicalLanguage('yaml')).toBeUndefined();
   });
   it('routes on the languages a question asks about, not those it only compares with', () => {
     expect([...languagesAskedAbout('how does await not block, like in JavaScript?')]).toEqual([]);
