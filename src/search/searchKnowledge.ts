@@ -94,8 +94,7 @@ export function gatherCandidates(
   const asked = [...new Set(query.languages.filter((m) => !m.comparative).map((m) => m.language))];
   const allowed = allowedTopics(index, asked);
   if (allowed.length === 0) return { candidates: [], query, unknownLanguages: asked, empty: false };
-  if (!query.words.some((w) => !w.intent))
-    return { candidates: [], query, unknownLanguages: [], empty: true };
+  if (query.words.length === 0) return { candidates: [], query, unknownLanguages: [], empty: true };
   const candidates: Candidate[] = [];
   for (const { position, share } of routeTopics(index, query, allowed, options.maxTopics)) {
     const topic = index.indexes[position]!;
@@ -170,7 +169,6 @@ function routeTopics(
   /** The word's best alternative weight per topic; set back to 0 once added to the evidence. */
   const best = new Float64Array(topicCount);
   for (const word of query.words) {
-    if (word.intent) continue;
     let using = 0;
     for (const alt of word.alternatives) {
       const positions = index.termTopics.get(alt.term) ?? NO_TOPICS;

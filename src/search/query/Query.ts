@@ -1,7 +1,7 @@
 import type { LanguageMention } from '../languageMentions.js';
 import type { Token } from '../tokenize.js';
 
-/** One way a question word can match: as asked, as corrected, through a variant spelling or a synonym. */
+/** One way a question word can match: as asked, as corrected, or through a variant spelling. */
 export interface Alternative {
   term: string;
   /** How much a match through this alternative counts, relative to the word itself (1). */
@@ -18,13 +18,11 @@ export interface QueryWord {
   importance: number;
   /** How rare the word is in everyday English, in (0, 1]: identifiers and jargon 1 (wordImportance.ts). */
   rarity: number;
-  /** How much the word's place counts: 1 in the question itself, less in context, pasted code or intent. */
+  /** How much the word's place counts: 1 in the question itself, less in context or pasted code. */
   weight: number;
   /** What it may match, the word itself first. */
   alternatives: Alternative[];
   identifier: boolean;
-  /** Added for the question's shape ("what is X for?" -> purpose): ranks sections its own words found. */
-  intent?: boolean;
   /** From the words around the question sentence (questionFocus), not the question itself. */
   context?: boolean;
 }

@@ -63,18 +63,17 @@ export function scoreTopic(
   // The words around a question sentence help say which topic (routing); the question sentence itself
   // says which section, and how surely, wherever the topic knows some of its words.
   const asked = all.filter((w) => !w.word.context);
-  const words = asked.some((w) => !w.word.intent && w.known > 0) ? asked : all;
-  const own = words.filter((w) => !w.word.intent);
-  const totalImportance = own.reduce((sum, w) => sum + w.importance, 0);
+  const words = asked.some((w) => w.known > 0) ? asked : all;
+  const totalImportance = words.reduce((sum, w) => sum + w.importance, 0);
   if (totalImportance === 0) return { topicCoverage: 0, matches: [] };
-  const knownImportance = own.reduce((sum, w) => sum + w.importance * w.known, 0);
+  const knownImportance = words.reduce((sum, w) => sum + w.importance * w.known, 0);
   const topicCoverage = knownImportance / totalImportance;
   if (knownImportance === 0) return { topicCoverage, matches: [] };
   // How much of what the topic knows of the question is the topic's own name ("what is a decorator").
   const nameShare =
-    own.reduce((sum, w) => sum + (w.isName ? w.importance * w.known : 0), 0) / knownImportance;
+    words.reduce((sum, w) => sum + (w.isName ? w.importance * w.known : 0), 0) / knownImportance;
 
-  // BM25F, and per section which words it matches and how well (intent words only where own words matched).
+  // BM25F, and per section which words it matches and how well.
   const lexical = new Map<number, number>();
   const matched = new Map<number, Float32Array>();
   words.forEach((resolved, w) => {
@@ -89,7 +88,6 @@ export function scoreTopic(
       }
     }
     for (const [s, score] of best) {
-      if (resolved.word.intent && !lexical.has(s)) continue;
       lexical.set(s, (lexical.get(s) ?? 0) + resolved.sectionImportance * score);
       let row = matched.get(s);
       if (!row) matched.set(s, (row = new Float32Array(words.length)));
@@ -109,14 +107,16 @@ export function scoreTopic(
   }
   const denominator = words.reduce((sum, w) => sum + w.sectionImportance * w.known * w.discrimination, 0);
   // Identifiers the topic uses (`Task.WhenAll`, `.finally`); a question's own variable names say nothing.
-  const knownIdentifiers = own.filter((w) => w.word.identifier && w.known > 0);
+  const knownIdentifiers = words.filter((w) => w.word.identifier && w.known > 0);
   const knownIdentifierImportance = knownIdentifiers.reduce((sum, w) => sum + w.importance, 0);
-  const identifierImportance = own.filter((w) => w.word.identifier).reduce((sum, w) => sum + w.importance, 0);
+  const identifierImportance = words
+    .filter((w) => w.word.identifier)
+    .reduce((sum, w) => sum + w.importance, 0);
   const wholeName = namesWholeTopic(topic, words);
   // A question whose only known words are the topic's whole name ("when should I use generics") is
   // matched as fully by every section that uses the name: word counts cannot tell those sections
   // apart, and the phrasing and the overview do.
-  const onlyName = wholeName && words.every((w) => w.isName || w.known === 0 || w.word.intent);
+  const onlyName = wholeName && words.every((w) => w.isName || w.known === 0);
   const bm25Share = (score: number) =>
     onlyName ? (score > 0 ? 1 : 0) : perfect > 0 ? Math.min(1, score / perfect) : 0;
   const idToWords = wordsById(words);
@@ -137,7 +137,7 @@ export function scoreTopic(
     const bestPoint = bestPointOf(topic, s, words.length, idToWords, coverageOf);
     let named = 0;
     words.forEach((w, i) => {
-      if (!w.word.intent && w.word.identifier && w.known > 0 && row[i]! > 0) named += w.importance;
+      if (w.word.identifier && w.known > 0 && row[i]! > 0) named += w.importance;
     });
     return {
       section: s,

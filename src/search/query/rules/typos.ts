@@ -16,12 +16,7 @@ const STEM_WEIGHT = 0.4;
  */
 export function typos(query: Query, context: QueryContext): Query {
   const words = query.words.flatMap((word) => {
-    if (
-      word.identifier ||
-      word.intent ||
-      isCommonEnglishWord(word.surface) ||
-      isProgrammingWord(word.surface)
-    )
+    if (word.identifier || isCommonEnglishWord(word.surface) || isProgrammingWord(word.surface))
       return [word];
     if (context.knowsTerm(word.term)) {
       if (context.knowsSurface(word.surface)) return [word];
