@@ -98,8 +98,7 @@ export function gatherCandidates(
   const candidates: Candidate[] = [];
   for (const { position, share } of routeTopics(index, query, allowed, options.maxTopics)) {
     const topic = index.indexes[position]!;
-    const named = asked.some((a) => topic.languages.some((l) => languagesRelated(a, l)));
-    for (const match of scoreTopic(topic, query, options.sectionsPerTopic, { named, share }).matches)
+    for (const match of scoreTopic(topic, query, options.sectionsPerTopic, share))
       candidates.push({
         topic: position,
         section: match.section,

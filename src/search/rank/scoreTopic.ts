@@ -50,25 +50,24 @@ const DISCRIMINATION_FLOOR = 0.2;
 /**
  * Scores one topic's sections for a question with the topic's own statistics: BM25F over the
  * question's words, then, for the best `depth` sections (all of them in a small topic), the match
- * features. `routing` says whether the question names the topic's language, and the topic's share
- * of the best-routed topic's evidence.
+ * features. `routingShare` is the topic's share of the best-routed topic's evidence.
  */
 export function scoreTopic(
   topic: TopicIndex,
   query: Query,
   depth: number,
-  routing: { named: boolean; share: number },
-): { topicCoverage: number; matches: SectionMatch[] } {
+  routingShare: number,
+): SectionMatch[] {
   const all = resolveWords(topic, query.words);
   // The words around a question sentence help say which topic (routing); the question sentence itself
   // says which section, and how surely, wherever the topic knows some of its words.
   const asked = all.filter((w) => !w.word.context);
   const words = asked.some((w) => w.known > 0) ? asked : all;
   const totalImportance = words.reduce((sum, w) => sum + w.importance, 0);
-  if (totalImportance === 0) return { topicCoverage: 0, matches: [] };
+  if (totalImportance === 0) return [];
   const knownImportance = words.reduce((sum, w) => sum + w.importance * w.known, 0);
   const topicCoverage = knownImportance / totalImportance;
-  if (knownImportance === 0) return { topicCoverage, matches: [] };
+  if (knownImportance === 0) return [];
   // How much of what the topic knows of the question is the topic's own name ("what is a decorator").
   const nameShare =
     words.reduce((sum, w) => sum + (w.isName ? w.importance * w.known : 0), 0) / knownImportance;
@@ -151,7 +150,7 @@ export function scoreTopic(
         bm25Share: bm25Share(lexical.get(s) ?? 0),
         identifierMatch: knownIdentifierImportance > 0 ? named / knownIdentifierImportance : 0,
         topicIdentifiers: identifierImportance > 0 ? knownIdentifierImportance / identifierImportance : 0,
-        topicShare: routing.share,
+        topicShare: routingShare,
         pairMatch: pairShare(topic, s, questionPairs),
         phrasingMargin: 0,
         knownEvidence: 1 - Math.exp(-knownImportance),
@@ -163,7 +162,7 @@ export function scoreTopic(
   // A section matches the question only as far as its topic knows the question's words: its own
   // features count in proportion (a perfect match of one word of five is no perfect match).
   for (const m of matches) for (const k of SECTION_FEATURES) m.features[k] *= topicCoverage;
-  return { topicCoverage, matches };
+  return matches;
 }
 
 function resolveWords(topic: TopicIndex, words: readonly QueryWord[]): ResolvedWord[] {
