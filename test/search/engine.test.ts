@@ -204,6 +204,12 @@ describe('answers', () => {
     expect(answered('rate limited: what does await do')).toBe('await-keyword');
     expect(answered('thread pool behaviour')).toBe('thread-behavior');
   });
+  it('reads a word in the spelling its topic writes in the phrasing too, whichever spelling was asked', () => {
+    // The shipped topic writes "behavior" in a title and "MonoBehaviour" in a sample question.
+    const phrasing = (q: string) => engine.search(q).ranked[0]!.features.phrasing;
+    expect(phrasing('thread pool behaviour')).toBeCloseTo(phrasing('thread pool behavior'));
+    expect(phrasing('thread pool behaviour')).toBeGreaterThan(0.5);
+  });
   it('does not answer confidently about an identifier the sections never name', () => {
     for (const q of ['await Task.Yield what does it do', 'Parallel.ForEachAsync vs Task.WhenAll'])
       expect(engine.ask(q).kind, q).toBe('suggest');

@@ -259,7 +259,7 @@ function queryPhrasing(
   wholeName: boolean,
 ): QueryPhrasing {
   const names = new Set(wholeName ? topic.nameTerms : []);
-  const corrected = correctedTerms(query);
+  const corrected = correctedTerms(topic, query);
   const weights = new Map<number, number>();
   let unknown = 0;
   let unknownWords = 0;
@@ -336,7 +336,7 @@ function addMargins(matches: SectionMatch[], feature: 'phrasing', margin: 'phras
 
 /** The question's pairs of neighbouring words that the topic uses both words of, as keys (TopicIndex.bigrams). */
 function queryPairs(topic: TopicIndex, query: Query): number[] {
-  const corrected = correctedTerms(query);
+  const corrected = correctedTerms(topic, query);
   const tokens = query.phrasing.map((t) =>
     t.stop || t.negated || t.identifier ? t : { ...t, term: corrected.get(t.surface) ?? t.term },
   );
@@ -361,12 +361,26 @@ function pairShare(topic: TopicIndex, section: number, pairs: readonly number[])
   return found / pairs.length;
 }
 
-/** Each word as written to the term it was read as (its typo correction or variant), negated forms left out. */
-function correctedTerms(query: Query): Map<string, string> {
+/**
+ * Each word as written to the term this topic reads it as: its best-weighted alternative that the
+ * topic uses, on a tie the one it uses most prominently (termMaxWeight) (its typo correction, or the spelling the
+ * topic writes: "behaviour" read as `behavior`), else its first alternative. Negated forms are left out.
+ */
+function correctedTerms(topic: TopicIndex, query: Query): Map<string, string> {
   const corrected = new Map<string, string>();
   for (const w of query.words) {
     if (w.term.startsWith('not-')) continue;
-    corrected.set(w.surface, w.alternatives[0]?.term ?? w.term);
+    let chosen = w.alternatives[0]?.term ?? w.term;
+    let best = 0;
+    let uses = 0;
+    for (const alt of w.alternatives) {
+      const id = topic.termIds.get(alt.term);
+      if (id === undefined) continue;
+      const use = topic.termMaxWeight[id]!;
+      if (alt.weight > best || (alt.weight === best && use > uses))
+        [chosen, best, uses] = [alt.term, alt.weight, use];
+    }
+    corrected.set(w.surface, chosen);
   }
   return corrected;
 }
