@@ -307,6 +307,25 @@ describe('several topics', () => {
     expect(first('when should I use generics')).toBe('When to use them');
     expect(first('what are generics')).toBe('What generics are');
   });
+  it("measures how much of the question one point of a section holds, not only the section's words", () => {
+    const caching = topic('layers', 'Image layers', [
+      ['Cache keys', 'Each instruction is cached by its inputs. Changing a file invalidates later layers.'],
+    ]);
+    caching.sections.push({
+      ...caching.sections[0]!,
+      id: 'split',
+      title: 'Splitting instructions',
+      points: ['Each instruction makes a layer.', 'Files that change often go last, so the cache holds.'],
+    });
+    const engine = ConceptEngine.build({ topics: [caching] });
+    const features = (q: string, id: string) =>
+      engine.search(q).ranked.find((r) => r.section.id === id)!.features;
+    // "cached" and "instruction" share one point of the first section, but two of the second.
+    expect(features('cached instruction', 's0').pointMatch).toBeCloseTo(1);
+    expect(features('cached instruction', 'split').pointMatch).toBeLessThan(0.8);
+    expect(features('cached instruction', 'split').pointMatch).toBeGreaterThan(0.2);
+    expect(features('cached instruction', 'split').bm25Share).toBeGreaterThan(0.5);
+  });
   it('a question about what only one topic covers is routed there', () => {
     const a = multi.ask('what are generators for?');
     expect((a.match ?? a.suggestions[0])?.topic.id).toBe('python-generators');

@@ -28,6 +28,12 @@ export interface MatchFeatures {
    * is"), the share of what the topic knows of the question that is the topic's own name; 0 elsewhere.
    */
   overview: number;
+  /**
+   * Share of the question's words, weighted as in bm25Share's perfect match, that the section's
+   * best-matching point holds: words asked together should be answered together, not scattered
+   * over a section's points.
+   */
+  pointMatch: number;
   /** How much the question asks that the topic knows: its known words' importance, 1 - e^-sum. */
   knownEvidence: number;
 }
@@ -44,4 +50,5 @@ export const FEATURE_NAMES = [
   'phrasingMargin',
   'knownEvidence',
   'overview',
+  'pointMatch',
 ] as const satisfies readonly FeatureName[];

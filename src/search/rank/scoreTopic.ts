@@ -42,6 +42,7 @@ const SECTION_FEATURES = [
   'bm25Share',
   'phrasingMargin',
   'overview',
+  'pointMatch',
 ] as const satisfies readonly (keyof MatchFeatures)[];
 
 /** Floor of a word's discrimination: a word every section uses still says the question is about them. */
@@ -133,7 +134,7 @@ export function scoreTopic(
       words.forEach((w, i) => (sum += w.sectionImportance * w.discrimination * weights[i]!));
       return denominator > 0 ? sum / denominator : 0;
     };
-    const bestPoint = bestPointOf(topic, s, words.length, idToWords, coverageOf);
+    const [bestPoint, pointCoverage] = bestPointOf(topic, s, words.length, idToWords, coverageOf);
     let named = 0;
     words.forEach((w, i) => {
       if (w.word.identifier && w.known > 0 && row[i]! > 0) named += w.importance;
@@ -155,6 +156,7 @@ export function scoreTopic(
         phrasingMargin: 0,
         knownEvidence: 1 - Math.exp(-knownImportance),
         overview: topic.sectionIsOverview[s]! * nameShare,
+        pointMatch: pointCoverage,
       },
     };
   });
@@ -215,17 +217,20 @@ function wordsById(words: readonly ResolvedWord[]): Map<number, { word: number; 
   return byId;
 }
 
-/** The section's point whose words cover the question best (the first on a tie), null without points. */
+/**
+ * The section's point whose words cover the question best (the first on a tie), null without points,
+ * and how much of the question it covers (0 without points).
+ */
 function bestPointOf(
   topic: TopicIndex,
   section: number,
   wordCount: number,
   idToWords: Map<number, { word: number; weight: number }[]>,
   coverageOf: (weights: ArrayLike<number>) => number,
-): number | null {
+): [number | null, number] {
   const first = topic.passageStart[section]!;
   const points = topic.passageStart[section + 1]! - first;
-  if (points === 0) return null;
+  if (points === 0) return [null, 0];
   let bestPoint = 0;
   let bestCoverage = 0;
   const weights = new Float32Array(wordCount);
@@ -239,7 +244,7 @@ function bestPointOf(
     const coverage = coverageOf(weights);
     if (coverage > bestCoverage) [bestCoverage, bestPoint] = [coverage, p - first];
   }
-  return bestPoint;
+  return [bestPoint, bestCoverage];
 }
 
 /** The question's phrasing as a weighted vector over the topic's terms, and its words the topic lacks. */
