@@ -193,6 +193,15 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const LABELS: ReadonlySet<string> = new Set(
+  Object.entries(LANGUAGES).flatMap(([language, entry]) => [language, entry.label.toLowerCase()]),
+);
+
+/** Whether a word is a language's own name (`java`, `c#`, `go`) rather than a tool named after it (`asyncio`). */
+export function isLanguageLabel(word: string): boolean {
+  return LABELS.has(word.toLowerCase());
+}
+
 /** How a person writes a language's name (`csharp` -> `C#`); the id itself for an unknown one. */
 export function languageLabel(language: string): string {
   return LANGUAGES[language]?.label ?? language;

@@ -307,6 +307,31 @@ describe('several topics', () => {
     expect(first('when should I use generics')).toBe('When to use them');
     expect(first('what are generics')).toBe('What generics are');
   });
+  it("reads a topic's names without the languages they name, each name on its own", () => {
+    const namesOf = (title: string, aliases: string[] = []) => {
+      const index = buildTopicIndex(
+        { ...topic('t', title, [['A', 'a point']]), aliases },
+        defaultEngineOptions,
+      );
+      return index.names.map((name) => name.map((id) => index.terms[id]));
+    };
+    expect(namesOf("Rust's ownership")).toEqual([['ownership']]);
+    expect(namesOf('Python asyncio')).toEqual([['asyncio']]);
+    expect(namesOf('JavaScript Promises')).toEqual([['promis']]);
+    expect(namesOf('C# async/await', ['c#', '.net core', 'TAP'])).toEqual([['async', 'await'], ['tap']]);
+  });
+  it("takes the name of a topic's own language as naming the topic ('when should I use java streams')", () => {
+    const streams = topic('streams', 'Java streams', [
+      ['What a stream is', 'A stream is a pipeline of elements.'],
+      ['Common pitfalls', 'Java code that reuses a stream throws.'],
+      ['When to use streams', 'A loop reads better than a stream when you break early.'],
+    ]);
+    streams.language = 'java';
+    const engine = ConceptEngine.build({ topics: [streams] });
+    const first = engine.search('when should I use java streams').ranked[0]!;
+    expect(first.section.title).toBe('When to use streams');
+    expect(engine.search('what are java streams').ranked[0]!.section.title).toBe('What a stream is');
+  });
   it("measures how much of the question one point of a section holds, not only the section's words", () => {
     const caching = topic('layers', 'Image layers', [
       ['Cache keys', 'Each instruction is cached by its inputs. Changing a file invalidates later layers.'],

@@ -3,6 +3,7 @@ import type { EngineOptions } from '../engineOptions.js';
 import {
   canonicalLanguage,
   isIncidentalLanguage,
+  isLanguageLabel,
   languagesMentioned,
   withoutLanguageNames,
 } from '../languageMentions.js';
@@ -22,7 +23,12 @@ export interface TopicIndex {
   /** Canonical languages and tools the topic is about (`csharp`, `git`). */
   languages: string[];
   sectionCount: number;
-  /** Content terms of the topic's own name (title and non-language aliases). */
+  /**
+   * The topic's names, each as its content terms: its title and each alias that names no language,
+   * without the words that are a language's own name ("Java streams" is `stream`, "Python asyncio" `asyncio`).
+   */
+  names: number[][];
+  /** Every term of the topic's names. */
   nameTerms: number[];
   /** 1 for the topic's overview: its first section whose title names the topic alone ("What a decorator is", "What it is"). */
   sectionIsOverview: Uint8Array;
@@ -81,8 +87,9 @@ export function buildTopicIndex(
   options: Pick<EngineOptions, 'fieldWeights' | 'bm25'>,
 ): TopicIndex {
   const dictionary = new Dictionary();
-  const nameTokens = topicNameTokens(topic);
-  const nameTerms = [...new Set(dictionary.contentIds(nameTokens))];
+  const nameTokens = topicNames(topic);
+  const names = nameTokens.map((tokens) => [...new Set(dictionary.contentIds(tokens))]);
+  const nameTerms = [...new Set(names.flat())];
   const n = topic.sections.length;
 
   // Per section, per field: content term ids (with repeats).
@@ -93,7 +100,7 @@ export function buildTopicIndex(
   const phrasingStart = new Uint32Array(n + 1);
   const sectionPairs: [number, number][][] = [];
   const sectionIsOverview = new Uint8Array(n);
-  const nameContent = new Set(nameTokens.filter((t) => !t.stop).map((t) => t.term));
+  const nameContent = new Set(nameTokens.flat().map((t) => t.term));
   let overviewFound = false;
 
   topic.sections.forEach((section, s) => {
@@ -114,7 +121,7 @@ export function buildTopicIndex(
     for (const tokens of points) passages.push([...new Set(dictionary.contentIds(tokens))]);
     phrasingStart[s] = phrasings.length;
     const titleAsAsked = title.some((t) => TOPIC_PRONOUNS.has(t.surface))
-      ? [...title.filter((t) => !TOPIC_PRONOUNS.has(t.surface)), ...nameTokens]
+      ? [...title.filter((t) => !TOPIC_PRONOUNS.has(t.surface)), ...(nameTokens[0] ?? [])]
       : title;
     for (const tokens of [titleAsAsked, ...questions]) phrasings.push(dictionary.phrasing(tokens));
     if (!overviewFound) {
@@ -195,6 +202,7 @@ export function buildTopicIndex(
     topicId: topic.id,
     languages: [...languagesOfTopic(topic)],
     sectionCount: n,
+    names,
     nameTerms,
     sectionIsOverview,
     terms: dictionary.terms,
@@ -279,9 +287,20 @@ function flatten(lists: readonly number[][]): { start: Uint32Array; items: Uint3
 }
 
 /** The topic's own name and non-language aliases, language names left out (they route, not rank). */
-function topicNameTokens(topic: Topic): Token[] {
-  const words = [topic.title, ...topic.aliases.filter((a) => !canonicalLanguage(a))].join(' ');
-  return tokenize(withoutLanguageNames(words));
+const NAME_WORD = /[\p{L}\p{N}#+]+(?:'s)?/gu;
+
+/** The content tokens of each of the topic's names (see TopicIndex.names); names left empty are dropped. */
+function topicNames(topic: Topic): Token[][] {
+  const names = [
+    topic.title,
+    ...topic.aliases.filter((a) => !canonicalLanguage(a) && languagesMentioned(a).size === 0),
+  ];
+  return names
+    .map((name) =>
+      tokenize(name.replace(NAME_WORD, (w) => (isLanguageLabel(w.replace(/'s$/i, '')) ? ' ' : w))),
+    )
+    .map((tokens) => tokens.filter((t) => !t.stop))
+    .filter((tokens) => tokens.length > 0);
 }
 
 /**

@@ -23,6 +23,8 @@ export interface QueryWord {
   /** What it may match, the word itself first. */
   alternatives: Alternative[];
   identifier: boolean;
+  /** The language or tool the word names, where the question names one as its subject ("java" in "java streams"). */
+  language?: string;
   /** From the words around the question sentence (questionFocus), not the question itself. */
   context?: boolean;
 }

@@ -58,10 +58,12 @@ function wordsOf(segments: readonly Segment[]): Pick<Query, 'words' | 'phrasing'
     // A name given only to compare ("like in JavaScript") is not a word of the question.
     const names = mentions
       .filter((m) => !m.comparative)
-      .flatMap((m) => tokenize(segment.text.slice(m.start, m.end).toLowerCase()));
-    for (const [token, weight] of [
-      ...tokens.map((t) => [t, segment.weight] as const),
-      ...names.map((t) => [t, segment.weight * LANGUAGE_NAME_WEIGHT] as const),
+      .flatMap((m) =>
+        tokenize(segment.text.slice(m.start, m.end).toLowerCase()).map((t) => [t, m.language] as const),
+      );
+    for (const [token, weight, language] of [
+      ...tokens.map((t) => [t, segment.weight, undefined] as const),
+      ...names.map(([t, language]) => [t, segment.weight * LANGUAGE_NAME_WEIGHT, language] as const),
     ]) {
       if (token.stop) continue;
       const rarity = wordRarity(token);
@@ -77,6 +79,7 @@ function wordsOf(segments: readonly Segment[]): Pick<Query, 'words' | 'phrasing'
         ...(segment.weight < 1 ? { context: true } : {}),
         alternatives: [{ term: token.term, weight: 1 }],
         identifier: token.identifier,
+        ...(language ? { language } : {}),
       });
     }
   }

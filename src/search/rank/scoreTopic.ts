@@ -1,4 +1,5 @@
 import { neighbourPairs, type TopicIndex } from '../index/TopicIndex.js';
+import { languagesRelated } from '../languageMentions.js';
 import { phrasingWeight } from '../index/phrasingWeight.js';
 import type { Query, QueryWord } from '../query/Query.js';
 import type { Token } from '../tokenize.js';
@@ -114,8 +115,8 @@ export function scoreTopic(
     .reduce((sum, w) => sum + w.importance, 0);
   const wholeName = namesWholeTopic(topic, words);
   // A question whose only known words are the topic's whole name ("when should I use generics") is
-  // matched as fully by every section that uses the name: word counts cannot tell those sections
-  // apart, and the phrasing and the overview do.
+  // matched as fully by every section (and point) that uses the name: word counts cannot tell those
+  // sections apart, and the phrasing and the overview do.
   const onlyName = wholeName && words.every((w) => w.isName || w.known === 0);
   const bm25Share = (score: number) =>
     onlyName ? (score > 0 ? 1 : 0) : perfect > 0 ? Math.min(1, score / perfect) : 0;
@@ -156,7 +157,7 @@ export function scoreTopic(
         phrasingMargin: 0,
         knownEvidence: 1 - Math.exp(-knownImportance),
         overview: topic.sectionIsOverview[s]! * nameShare,
-        pointMatch: pointCoverage,
+        pointMatch: onlyName ? (pointCoverage > 0 ? 1 : 0) : pointCoverage,
       },
     };
   });
@@ -186,7 +187,10 @@ function resolveWords(topic: TopicIndex, words: readonly QueryWord[]): ResolvedW
     known = Math.min(1, known);
     const discrimination = DISCRIMINATION_FLOOR + (topic.maxIdf > 0 ? idf / topic.maxIdf : 0);
     const importance = importanceIn(word, known > 0);
-    const isName = nameTerms.has(bestId);
+    // The name of the topic's own language names the topic as well as its title does ("java streams").
+    const isName =
+      nameTerms.has(bestId) ||
+      (word.language !== undefined && topic.languages.some((l) => languagesRelated(word.language!, l)));
     return { word, ids, known, discrimination, importance, sectionImportance: importance, isName };
   });
   // Naming the whole topic ("flexbox", "async await") says which topic, not which section; naming one
@@ -197,12 +201,9 @@ function resolveWords(topic: TopicIndex, words: readonly QueryWord[]): ResolvedW
   return resolved;
 }
 
-/** Whether the question names every content word of the topic's own name. */
+/** Whether the question names every content word of one of the topic's names. */
 function namesWholeTopic(topic: TopicIndex, words: readonly ResolvedWord[]): boolean {
-  return (
-    topic.nameTerms.length > 0 &&
-    topic.nameTerms.every((id) => words.some((w) => w.ids.some((x) => x.id === id)))
-  );
+  return topic.names.some((name) => name.every((id) => words.some((w) => w.ids.some((x) => x.id === id))));
 }
 
 function wordsById(words: readonly ResolvedWord[]): Map<number, { word: number; weight: number }[]> {
