@@ -49,6 +49,9 @@ const ANY_NAME = new RegExp(
 );
 
 const LANGUAGE_CONTEXT_BEFORE = /\b(?:in|with|using|for|of|from|vs\.?|versus|and)\s+$/i;
+/** Words after an ambiguous name that show it names a language ("the go equivalent", "rust developers"). */
+const LANGUAGE_CONTEXT_AFTER =
+  /^\s+(?:equivalent|version|counterpart|developers?|devs?|programmers?|code|syntax|compiler)\b/i;
 
 export interface LanguageMention {
   language: string;
@@ -179,6 +182,8 @@ function readsAsLanguage(name: LanguageName, text: string, index: number, writte
   if (!name.ambiguous) return true;
   const before = text.slice(0, index);
   if (LANGUAGE_CONTEXT_BEFORE.test(before)) return true;
+  if (LANGUAGE_CONTEXT_AFTER.test(text.slice(index + written.length, index + written.length + 20)))
+    return true;
   const capitalised = written[0] !== written[0]!.toLowerCase();
   const startsSentence = /(?:^|[.!?]\s*)$/.test(before);
   if (!capitalised && before.trim() === '') {

@@ -149,6 +149,9 @@ describe('text analysis', () => {
     expect([...languagesMentioned('how do I go about catching errors')]).toEqual([]);
     expect([...languagesMentioned('does .NET have this')]).toEqual(['csharp']);
     expect([...languagesMentioned('Java threads vs tasks')]).toEqual(['java']);
+    expect([...languagesMentioned('what is the go equivalent of async await')]).toEqual(['go']);
+    expect([...languagesMentioned('rust developers love the borrow checker')]).toEqual(['rust']);
+    expect([...languagesMentioned('go code review')]).toEqual(['go']);
   });
   it('reads a fence name as the code language the one list of fences names, unless it means a subject', () => {
     expect(canonicalLanguage('py')).toBe('python');
@@ -350,6 +353,11 @@ describe('several topics', () => {
     expect(features('cached instruction', 'split').pointMatch).toBeLessThan(0.8);
     expect(features('cached instruction', 'split').pointMatch).toBeGreaterThan(0.2);
     expect(features('cached instruction', 'split').bm25Share).toBeGreaterThan(0.5);
+  });
+  it("does not answer from the language a question asks to translate from ('the C# equivalent')", () => {
+    const asked = multi.ask("In JS I use Promise.race, what's the C# equivalent?");
+    expect(asked.match?.topic.id).not.toBe('javascript-promises');
+    for (const offer of asked.suggestions) expect(offer.topic.id).not.toBe('javascript-promises');
   });
   it('a question about what only one topic covers is routed there', () => {
     const a = multi.ask('what are generators for?');

@@ -44,6 +44,11 @@ describe('backgroundLanguage: a language named as the asker background is not th
     ['as a python developer, what are tasks', 'python', true],
     ['in python I would use a list, what is the equivalent here', 'python', true],
     ['how do tasks work in C#', 'csharp', false],
+    ["In C# I'd use Task.WhenAll, what's the JS version?", 'csharp', true],
+    ['in JS I use Promise.race, how do I do that in python asyncio', 'javascript', true],
+    ['in JS I use Promise.race, how do I do that in python asyncio', 'python', false],
+    ['C# has IEnumerable.Where, what is the java stream version', 'csharp', true],
+    ['what is the kotlin equivalent of Promise.all in javascript', 'javascript', true],
     ['why will My Rust code not compile', 'rust', false],
   ])('%s: %s comparative %s', (question, language, comparative) => {
     const off = readWith(null, question, context).languages.find((m) => m.language === language)!;

@@ -7,15 +7,31 @@ const BACKGROUND_BEFORE =
 const BACKGROUND_AFTER =
   /^\s*(?:[\w.#+-]+\s+)?(?:dev|devs|developer|developers|programmer|programmers|guy|person|user|users|background|folks|people|world|land|mindset|here|brain)\b|^\s*,?\s*(?:i'd|i would|i'd just|we'd|we would|you'd|you would|i usually|we usually|i just)\b/i;
 
+// The language a question asks for the equivalent in: "what's the JS version", "the Kotlin equivalent
+// of", "how do I do that in python", "is there an equivalent in Go".
+const TARGET_BEFORE =
+  /\b(?:(?:equivalent|version|counterpart|alternative)\s+(?:in|for|of)|(?:do|write|get|achieve)\s+(?:that|this|it|the same(?: thing)?)\s+(?:in|with))\s+$/i;
+const TARGET_AROUND = { before: /\bthe\s+$/i, after: /^\s*(?:[\w.#+-]+\s+)?(?:equivalent|version|counterpart|way)\b/i };
+
 /**
  * A language named as the asker's background is not the subject: "borrow checker explained for a
  * c++ dev" asks about Rust, "coming from Java, how do C# tasks work" about C#. Such mentions only
  * compare, so they restrict no topic, and the background phrase itself ("coming from Java", "for a
- * c++ dev") is taken out of the question's words.
+ * c++ dev") is taken out of the question's words. A question asking for another language's equivalent
+ * ("In C# I'd use Task.WhenAll, what's the JS version?") names every other language as background.
  */
 export function backgroundLanguage(query: Query): Query {
   let prose = query.prose;
+  const isTarget = (mention: (typeof query.languages)[number]) => {
+    const before = query.prose.slice(Math.max(0, mention.start - 40), mention.start);
+    const after = query.prose.slice(mention.end, mention.end + 20);
+    return (
+      TARGET_BEFORE.test(before) || (TARGET_AROUND.before.test(before) && TARGET_AROUND.after.test(after))
+    );
+  };
+  const targets = new Set(query.languages.filter(isTarget).map((m) => m.language));
   const languages = query.languages.map((mention) => {
+    if (targets.size > 0 && !targets.has(mention.language)) return { ...mention, comparative: true };
     const before = query.prose.slice(Math.max(0, mention.start - 40), mention.start);
     const after = query.prose.slice(mention.end, mention.end + 30);
     const lead = BACKGROUND_BEFORE.exec(before);
