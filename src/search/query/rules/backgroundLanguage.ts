@@ -11,7 +11,10 @@ const BACKGROUND_AFTER =
 // of", "how do I do that in python", "is there an equivalent in Go".
 const TARGET_BEFORE =
   /\b(?:(?:equivalent|version|counterpart|alternative)\s+(?:in|for|of)|(?:do|write|get|achieve)\s+(?:that|this|it|the same(?: thing)?)\s+(?:in|with))\s+$/i;
-const TARGET_AROUND = { before: /\bthe\s+$/i, after: /^\s*(?:[\w.#+-]+\s+)?(?:equivalent|version|counterpart|way)\b/i };
+const TARGET_AROUND = {
+  before: /\bthe\s+$/i,
+  after: /^\s*(?:[\w.#+-]+\s+)?(?:equivalent|version|counterpart|way)\b/i,
+};
 
 /**
  * A language named as the asker's background is not the subject: "borrow checker explained for a
