@@ -40,15 +40,15 @@ describe('held-out accuracy, leave one topic out', () => {
   it('pooled over every topic: top-1, answered right, confidently wrong, declined', () => {
     const pooled = figuresOf(cv.pooled);
     expect(pooled.top1).toBeGreaterThanOrEqual(0.74);
-    expect(pooled.answeredRight).toBeGreaterThanOrEqual(0.34);
+    expect(pooled.answeredRight).toBeGreaterThanOrEqual(0.37);
     expect(pooled.confidentlyWrong).toBeLessThanOrEqual(0.03);
     expect(pooled.declined).toBeGreaterThanOrEqual(0.93);
   });
 
   it('no topic is left far behind', () => {
     const { mean, worst } = summaryOf(cv);
-    expect(mean).toBeGreaterThanOrEqual(0.34);
-    expect(worst.value, worst.topic).toBeGreaterThanOrEqual(0.14);
+    expect(mean).toBeGreaterThanOrEqual(0.37);
+    expect(worst.value, worst.topic).toBeGreaterThanOrEqual(0.15);
     for (const fold of cv.folds) expect(figuresOf(fold.report).top1, fold.topic).toBeGreaterThanOrEqual(0.5);
   });
 

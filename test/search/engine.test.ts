@@ -209,7 +209,7 @@ describe('answers', () => {
   });
   it('reads a word in the spelling its topic writes in the phrasing too, whichever spelling was asked', () => {
     // The shipped topic writes "behavior" in a title and "MonoBehaviour" in a sample question.
-    const phrasing = (q: string) => engine.search(q).ranked[0]!.features.phrasing;
+    const phrasing = (q: string) => engine.search(q).ranked[0]!.features.phrasingMargin;
     expect(phrasing('thread pool behaviour')).toBeCloseTo(phrasing('thread pool behavior'));
     expect(phrasing('thread pool behaviour')).toBeGreaterThan(0.5);
   });

@@ -7,12 +7,6 @@
 export interface MatchFeatures {
   /** The topic's routing evidence as a share of the best-routed topic's (1 for the best; words few topics use count most). */
   topicShare: number;
-  /**
-   * Resemblance of the question's phrasing to the section's title ("it" read as the topic's name).
-   * Titles only, so that it means the same in a topic with sample questions and one without; a
-   * sample question counts when the question is one of them (engineOptions.sampleQuestion).
-   */
-  phrasing: number;
   /** The section's BM25F score as a share of what a perfect match of every question word would score in its topic. */
   bm25Share: number;
   /** Share of the question's identifiers that the topic uses (`Task.WhenAll`) which the section mentions. */
@@ -21,7 +15,13 @@ export interface MatchFeatures {
   topicIdentifiers: number;
   /** Share of the question's pairs of neighbouring words ("borrow checker") the section has side by side. */
   pairMatch: number;
-  /** `phrasing` minus the best other section of the topic's, in [-1, 1]. */
+  /**
+   * How much more the question's phrasing resembles the section's title ("it" read as the topic's
+   * name) than the best other title of its topic, in [-1, 1]: the title that reads most like the
+   * question leads by what sets it apart. Titles only, so that it means the same in a topic with sample
+   * questions and one without; a sample question counts when the question is one of them
+   * (engineOptions.sampleQuestion).
+   */
   phrasingMargin: number;
   /**
    * For the topic's overview section (its first whose title names the topic alone, "What a decorator
@@ -42,7 +42,6 @@ export type FeatureName = keyof MatchFeatures;
 
 export const FEATURE_NAMES = [
   'topicShare',
-  'phrasing',
   'bm25Share',
   'identifierMatch',
   'topicIdentifiers',

@@ -39,7 +39,6 @@ const NAME_WORD_SHARE = 0.3;
 /** The features that compare sections within a topic. */
 const SECTION_FEATURES = [
   'pairMatch',
-  'phrasing',
   'bm25Share',
   'phrasingMargin',
   'overview',
@@ -128,7 +127,8 @@ export function scoreTopic(
       : phrasing;
   const questionPairs = queryPairs(topic, query);
 
-  const matches = candidates.map((s): SectionMatch => {
+  const titleResemblance = candidates.map((s) => resemblance(topic, topic.phrasingStart[s]!, phrasing));
+  const matches = candidates.map((s, at): SectionMatch => {
     const row = matched.get(s) ?? new Float32Array(words.length);
     const coverageOf = (weights: ArrayLike<number>) => {
       let sum = 0;
@@ -148,20 +148,18 @@ export function scoreTopic(
           ? sampleResemblance(topic, s, phrasing)
           : Math.max(sampleResemblance(topic, s, phrasing), sampleResemblance(topic, s, wholePhrasing)),
       features: {
-        phrasing: resemblance(topic, topic.phrasingStart[s]!, phrasing),
         bm25Share: bm25Share(lexical.get(s) ?? 0),
         identifierMatch: knownIdentifierImportance > 0 ? named / knownIdentifierImportance : 0,
         topicIdentifiers: identifierImportance > 0 ? knownIdentifierImportance / identifierImportance : 0,
         topicShare: routingShare,
         pairMatch: pairShare(topic, s, questionPairs),
-        phrasingMargin: 0,
+        phrasingMargin: marginOver(titleResemblance, at),
         knownEvidence: 1 - Math.exp(-knownImportance),
         overview: topic.sectionIsOverview[s]! * nameShare,
         pointMatch: onlyName ? (pointCoverage > 0 ? 1 : 0) : pointCoverage,
       },
     };
   });
-  addMargins(matches, 'phrasing', 'phrasingMargin');
   // A section matches the question only as far as its topic knows the question's words: its own
   // features count in proportion (a perfect match of one word of five is no perfect match).
   for (const m of matches) for (const k of SECTION_FEATURES) m.features[k] *= topicCoverage;
@@ -324,20 +322,13 @@ function resemblance(topic: TopicIndex, phrasing: number, query: QueryPhrasing):
   return Math.min(1, dot / (norm * query.norm));
 }
 
-/** Each section's lead (or lag) over the best other section of its topic in one feature, in [-1, 1]. */
-function addMargins(matches: SectionMatch[], feature: 'phrasing', margin: 'phrasingMargin'): void {
-  let first = -Infinity;
-  let second = -Infinity;
-  for (const m of matches) {
-    const value = m.features[feature];
-    if (value > first) [first, second] = [value, first];
-    else if (value > second) second = value;
-  }
-  for (const m of matches) {
-    const value = m.features[feature];
-    const rival = value === first ? second : first;
-    m.features[margin] = rival === -Infinity ? value : value - rival;
-  }
+/** The value at `at` minus the best of the others (the value itself when there are none). */
+function marginOver(values: readonly number[], at: number): number {
+  let rival = -Infinity;
+  values.forEach((value, i) => {
+    if (i !== at && value > rival) rival = value;
+  });
+  return rival === -Infinity ? values[at]! : values[at]! - rival;
 }
 
 /** The question's pairs of neighbouring words that the topic uses both words of, as keys (TopicIndex.bigrams). */
