@@ -286,7 +286,7 @@ function flatten(lists: readonly number[][]): { start: Uint32Array; items: Uint3
   return { start, items };
 }
 
-/** The topic's own name and non-language aliases, language names left out (they route, not rank). */
+/** A word of a name, with a possessive "'s" ("Rust's"), as written. */
 const NAME_WORD = /[\p{L}\p{N}#+]+(?:'s)?/gu;
 
 /** The content tokens of each of the topic's names (see TopicIndex.names); names left empty are dropped. */

@@ -128,6 +128,7 @@ export function scoreTopic(
   const questionPairs = queryPairs(topic, query);
 
   const titleResemblance = candidates.map((s) => resemblance(topic, topic.phrasingStart[s]!, phrasing));
+  const marginOver = margins(titleResemblance);
   const matches = candidates.map((s, at): SectionMatch => {
     const row = matched.get(s) ?? new Float32Array(words.length);
     const coverageOf = (weights: ArrayLike<number>) => {
@@ -153,7 +154,7 @@ export function scoreTopic(
         topicIdentifiers: identifierImportance > 0 ? knownIdentifierImportance / identifierImportance : 0,
         topicShare: routingShare,
         pairMatch: pairShare(topic, s, questionPairs),
-        phrasingMargin: marginOver(titleResemblance, at),
+        phrasingMargin: marginOver(at),
         knownEvidence: 1 - Math.exp(-knownImportance),
         overview: topic.sectionIsOverview[s]! * nameShare,
         pointMatch: onlyName ? (pointCoverage > 0 ? 1 : 0) : pointCoverage,
@@ -322,13 +323,18 @@ function resemblance(topic: TopicIndex, phrasing: number, query: QueryPhrasing):
   return Math.min(1, dot / (norm * query.norm));
 }
 
-/** The value at `at` minus the best of the others (the value itself when there are none). */
-function marginOver(values: readonly number[], at: number): number {
-  let rival = -Infinity;
+/** Each value's lead (or lag) over the best of the others (the value itself when there are none), by position. */
+function margins(values: readonly number[]): (at: number) => number {
+  let first = -1;
+  let second = -1;
   values.forEach((value, i) => {
-    if (i !== at && value > rival) rival = value;
+    if (first < 0 || value > values[first]!) [first, second] = [i, first];
+    else if (second < 0 || value > values[second]!) second = i;
   });
-  return rival === -Infinity ? values[at]! : values[at]! - rival;
+  return (at) => {
+    const rival = at === first ? second : first;
+    return rival < 0 ? values[at]! : values[at]! - values[rival]!;
+  };
 }
 
 /** The question's pairs of neighbouring words that the topic uses both words of, as keys (TopicIndex.bigrams). */
@@ -360,8 +366,9 @@ function pairShare(topic: TopicIndex, section: number, pairs: readonly number[])
 
 /**
  * Each word as written to the term this topic reads it as: its best-weighted alternative that the
- * topic uses, on a tie the one it uses most prominently (termMaxWeight) (its typo correction, or the spelling the
- * topic writes: "behaviour" read as `behavior`), else its first alternative. Negated forms are left out.
+ * topic uses (its typo correction, or the spelling the topic writes: "behaviour" read as `behavior`),
+ * on a tie the one it uses most prominently (termMaxWeight); else its first alternative. Negated
+ * forms are left out.
  */
 function correctedTerms(topic: TopicIndex, query: Query): Map<string, string> {
   const corrected = new Map<string, string>();
