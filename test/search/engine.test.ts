@@ -70,6 +70,21 @@ describe('text analysis', () => {
     );
     expect(content("don't await")).toEqual(['await', 'not-await']);
   });
+  it('reads a function word with a contracted verb as a function word, not as a rare content word', () => {
+    const content = (text: string) =>
+      tokenize(text)
+        .filter((t) => !t.stop)
+        .map((t) => t.surface);
+    expect(content("you're wrong, they've cached it, we'd merge it and who'll rebase")).toEqual([
+      'wrong',
+      'cached',
+      'merge',
+      'rebase',
+    ]);
+    expect(content('youre thats ive')).toEqual([]);
+    // A content word with a contraction stays a word ("Rust's" is read as "rust").
+    expect(content("Rust's borrow checker")).toEqual(['rust', 'borrow', 'checker']);
+  });
   it('reads a trailing # or + as part of a word (C#, c++17), an inner one as a split (filter+map)', () => {
     const words = (text: string) => tokenize(text).map((t) => t.surface);
     expect(words('filter+map in C# or c++17')).toEqual(['filter', 'map', 'in', 'c#', 'or', 'c++', '17']);
