@@ -6,3 +6,10 @@ const PROGRAMMING_WORDS: ReadonlySet<string> = new Set(programmingData.words);
 export function isProgrammingWord(word: string): boolean {
   return PROGRAMMING_WORDS.has(word);
 }
+
+const EVERYDAY_PROGRAMMING_WORDS: ReadonlySet<string> = new Set(programmingData.everyday);
+
+/** A programming word used about code of any kind (`docs`, `app`, `repo`): it says little about which topic is asked. */
+export function isEverydayProgrammingWord(word: string): boolean {
+  return EVERYDAY_PROGRAMMING_WORDS.has(word);
+}

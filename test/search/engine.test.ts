@@ -16,6 +16,7 @@ import { defaultEngineOptions } from '../../src/search/engineOptions.js';
 import { buildTopicIndex } from '../../src/search/index/TopicIndex.js';
 import { TypoCorrector } from '../../src/search/TypoCorrector.js';
 import { tokenize } from '../../src/search/tokenize.js';
+import { wordRarity } from '../../src/search/query/wordImportance.js';
 
 /** A topic made of titled one-point sections. */
 function topic(id: string, title: string, sections: [string, string][]): Topic {
@@ -69,6 +70,12 @@ describe('text analysis', () => {
       expect.arrayContaining(['skip', 'take', 'not-take', 'miss', 'depend', 'not-depend']),
     );
     expect(content("don't await")).toEqual(['await', 'not-await']);
+  });
+  it('weighs the programming words used about any code ("docs", "app", "repo") as common words, jargon fully', () => {
+    const rarity = (word: string) => wordRarity(tokenize(word)[0]!);
+    for (const word of ['docs', 'app', 'repo', 'ide']) expect(rarity(word), word).toBeLessThan(1);
+    expect(rarity('docs')).toBe(rarity('layer')); // a common English word
+    for (const word of ['goroutine', 'asyncio', 'monad']) expect(rarity(word), word).toBe(1);
   });
   it('reads a function word with a contracted verb as a function word, not as a rare content word', () => {
     const content = (text: string) =>

@@ -1,4 +1,5 @@
 import { commonWordSize } from '../englishWords.js';
+import { isEverydayProgrammingWord } from '../programmingWords.js';
 import type { Token } from '../tokenize.js';
 
 /** Importance of a word by how common it is in everyday English (SCOWL size): jargon and rare words say most. */
@@ -9,14 +10,18 @@ const BY_SIZE: ReadonlyMap<number, number> = new Map([
   [40, 0.85],
 ]);
 
+/** SCOWL size an everyday programming word ("docs", "app", "repo") counts as: a common, not the most common, English word. */
+const EVERYDAY_PROGRAMMING_SIZE = 20;
+
 /**
  * How rare a question word is, in (0, 1], whatever the knowledge: a code
- * identifier or a word rare in English ("goroutine", "monad") fully, an everyday word ("work", "rate")
- * little. Computed from the word alone, so adding topics never changes it.
+ * identifier or a word rare in English ("goroutine", "monad") fully, an everyday word ("work", "rate",
+ * or the programmer's "docs", "app") little. Computed from the word alone, so adding topics never changes it.
  */
 export function wordRarity(token: Pick<Token, 'surface' | 'identifier'>): number {
   if (token.identifier) return 1;
   if (/^\d+$/.test(token.surface) || token.surface.length <= 2) return 0.5;
+  if (isEverydayProgrammingWord(token.surface)) return BY_SIZE.get(EVERYDAY_PROGRAMMING_SIZE)!;
   return BY_SIZE.get(commonWordSize(token.surface) ?? 0) ?? 1;
 }
 
