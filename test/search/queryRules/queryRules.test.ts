@@ -82,6 +82,13 @@ describe('word rules', () => {
   });
 });
 
+describe('typos: a word meant as written is never a slip', () => {
+  it('keeps an everyday programming word ("docs" is not a slip of "does", which would drop it)', () => {
+    const surfaces = readWith('typos', 'where are the docs for await', context).words.map((w) => w.surface);
+    expect(surfaces).toContain('docs');
+  });
+});
+
 describe('chatterWords: filler is left out of the phrasing too', () => {
   it('reads "yo … or nah" as the question it wraps', () => {
     const question = 'yo does await block the thread or nah';
