@@ -1,5 +1,5 @@
 import { isCommonEnglishWord } from '../../englishWords.js';
-import { isEverydayProgrammingWord, isProgrammingWord } from '../../programmingWords.js';
+import { isProgrammingWord } from '../../programmingWords.js';
 import { misspeltStopWord } from '../../stopWords.js';
 import type { Query, QueryContext } from '../Query.js';
 
@@ -16,12 +16,7 @@ const STEM_WEIGHT = 0.4;
  */
 export function typos(query: Query, context: QueryContext): Query {
   const words = query.words.flatMap((word) => {
-    if (
-      word.identifier ||
-      isCommonEnglishWord(word.surface) ||
-      isProgrammingWord(word.surface) ||
-      isEverydayProgrammingWord(word.surface)
-    )
+    if (word.identifier || isCommonEnglishWord(word.surface) || isProgrammingWord(word.surface))
       return [word];
     if (context.knowsTerm(word.term)) {
       if (context.knowsSurface(word.surface)) return [word];
