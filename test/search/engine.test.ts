@@ -235,6 +235,12 @@ describe('answers', () => {
     expect(phrasing('thread pool behaviour')).toBeCloseTo(phrasing('thread pool behavior'));
     expect(phrasing('thread pool behaviour')).toBeGreaterThan(0.5);
   });
+  it('reads judgement words (good, bad, best) as the frame of a question, not its subject', () => {
+    // The shipped topic's prose and sample questions use "bad" and "good or bad" about Task.Run.
+    for (const q of ['is this good or bad?', 'good or bad', 'which is better'])
+      expect(engine.ask(q).kind, q).not.toBe('answer');
+    expect(answered('is async void bad?')).toBe('key-rules');
+  });
   it('does not answer confidently about an identifier the sections never name', () => {
     for (const q of ['await Task.Yield what does it do', 'Parallel.ForEachAsync vs Task.WhenAll'])
       expect(engine.ask(q).kind, q).toBe('suggest');
