@@ -16,6 +16,10 @@ export function answerFrom(
 ): Answer {
   const chatter = readChatter(question);
   if (chatter?.whole) return decide(question, [], thresholds, chatter.kind);
+  // A complaint with no question in it ("thanks but that's not what I asked") is not searched: its
+  // words ("wrong", "asked") would only find some section to offer.
+  if (chatter?.kind === 'complaint' && chatterReason(question) === 'complaint')
+    return decide(question, [], thresholds, 'complaint');
   const ranked = result.ranked.map(({ topic, section, confidence, bestPoint }) => ({
     topic,
     section,

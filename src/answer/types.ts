@@ -7,13 +7,14 @@ export type AnswerKind = 'answer' | 'suggest' | 'none';
  * Why a question got no answer (`kind` is `none`), so a front end can reply as a person would:
  * - `empty`: nothing to search for (blank, punctuation, only mentions);
  * - `thanks`: thanks or praise, not a question (a reaction fits);
+ * - `complaint`: the asker says an answer missed ("wrong answer", "not what I asked"): say how to ask better;
  * - `small-talk`: greetings, laughter, chatter with no concept in it (one friendly line fits);
  * - `code-only`: only code, no words saying what the asker wants to know;
  * - `unknown-language`: it asks about a language or tool no topic covers (`unknownLanguages` names it);
  * - `not-covered`: the knowledge has nothing that answers it.
  */
 export type NoAnswerReason =
-  'empty' | 'thanks' | 'small-talk' | 'code-only' | 'unknown-language' | 'not-covered';
+  'empty' | 'thanks' | 'complaint' | 'small-talk' | 'code-only' | 'unknown-language' | 'not-covered';
 
 export interface RankedSection {
   topic: Topic;

@@ -26,6 +26,7 @@ import {
   renderDuplicatePointer,
   renderLimited,
   renderNothingToAnswer,
+  renderComplaint,
   renderSmallTalk,
   renderThanks,
   renderUncoveredLanguage,
@@ -57,7 +58,7 @@ export const Reactions = {
 } as const;
 
 /** Why a notice was given rather than an answer (`help`: a mention with nothing else in it). */
-export type NoticeReason = 'thanks' | 'small-talk' | 'code-only' | 'empty' | 'help';
+export type NoticeReason = 'thanks' | 'complaint' | 'small-talk' | 'code-only' | 'empty' | 'help';
 
 /**
  * What to do with a question. Every outcome but `silent` carries `message`: what an interaction shows
@@ -192,6 +193,8 @@ function noticeFor(answer: Answer, engine: ConceptEngine): Outcome | undefined {
   switch (answer.reason) {
     case 'small-talk':
       return { type: 'notice', reason: 'small-talk', message: renderSmallTalk(knownTopics(engine)), answer };
+    case 'complaint':
+      return { type: 'notice', reason: 'complaint', message: renderComplaint(knownTopics(engine)), answer };
     case 'code-only':
       return { type: 'notice', reason: 'code-only', message: renderCodeOnly(), answer };
     case 'empty':

@@ -24,7 +24,8 @@ const QUESTION_SHAPE =
 export function classifyQuestion(question: string, engine: ConceptEngine): QuestionClass {
   if (chatterReason(question)) return { kind: 'chatter' };
   const answer = engine.ask(question);
-  if (answer.reason === 'thanks' || answer.reason === 'small-talk') return { kind: 'chatter' };
+  if (answer.reason === 'thanks' || answer.reason === 'complaint' || answer.reason === 'small-talk')
+    return { kind: 'chatter' };
   if (answer.unknownLanguages.length > 0)
     return { kind: 'other-language', languages: [...answer.unknownLanguages].sort() };
   if (

@@ -1,7 +1,7 @@
 import chatterData from './data/chatter.json' with { type: 'json' };
 
-/** A message that is chat rather than a question: thanks or praise, or small talk. */
-export type ChatterKind = 'thanks' | 'small-talk';
+/** A message that is chat rather than a question: thanks or praise, a complaint that an answer missed, or small talk. */
+export type ChatterKind = 'thanks' | 'complaint' | 'small-talk';
 
 function phrasePattern(phrases: readonly string[]): RegExp {
   const alternatives = [...phrases]
@@ -11,26 +11,33 @@ function phrasePattern(phrases: readonly string[]): RegExp {
 }
 
 const THANKS = phrasePattern(chatterData.thanks);
+const COMPLAINTS = phrasePattern(chatterData.complaints);
 const SMALL_TALK = phrasePattern(chatterData.smallTalk);
 /** What is left of a message once its chat phrases are taken out: words, not punctuation or emoji. */
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
- * The chat phrases a message carries, and how much of it they are.
- * `whole` is true when nothing but chat phrases, punctuation and emoji is left once they are taken out.
+ * The chat phrases a message carries, and how much of it they are. `whole` is true when nothing but
+ * chat phrases, filler words ("btw", "mate"), punctuation and emoji is left once they are taken out.
  */
 export function readChatter(text: string): { kind: ChatterKind; whole: boolean } | null {
   const found = chatterIn(text);
-  return found && { kind: found.kind, whole: (found.rest.match(WORD) ?? []).length === 0 };
+  return found && { kind: found.kind, whole: onlyFiller(found.rest) };
 }
 
+function onlyFiller(text: string): boolean {
+  return (text.match(WORD) ?? []).every(isFillerWord);
+}
+
+/** A complaint outweighs thanks ("thanks but that's wrong"), and thanks outweigh small talk. */
 function chatterIn(text: string): { kind: ChatterKind; rest: string } | null {
-  const lower = text.toLowerCase();
+  const lower = text.toLowerCase().replace(/\u2019/g, "'");
+  const complaint = lower.match(COMPLAINTS);
   const thanks = lower.match(THANKS);
   const smallTalk = lower.match(SMALL_TALK);
-  if (!thanks && !smallTalk) return null;
-  const rest = lower.replace(THANKS, ' ').replace(SMALL_TALK, ' ');
-  return { kind: thanks ? 'thanks' : 'small-talk', rest };
+  if (!complaint && !thanks && !smallTalk) return null;
+  const rest = lower.replace(COMPLAINTS, ' ').replace(THANKS, ' ').replace(SMALL_TALK, ' ');
+  return { kind: complaint ? 'complaint' : thanks ? 'thanks' : 'small-talk', rest };
 }
 
 /** A question mark, or a question word opening the message or one of its clauses ("…so confusing, why do I…"). */
@@ -45,8 +52,7 @@ const QUESTION_SHAPE =
 export function chatterReason(text: string): ChatterKind | null {
   const found = chatterIn(text);
   if (!found) return null;
-  const whole = (found.rest.match(WORD) ?? []).length === 0;
-  return whole || !QUESTION_SHAPE.test(found.rest) ? found.kind : null;
+  return onlyFiller(found.rest) || !QUESTION_SHAPE.test(found.rest) ? found.kind : null;
 }
 
 const FILLERS: ReadonlySet<string> = new Set(chatterData.fillers);

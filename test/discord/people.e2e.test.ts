@@ -321,6 +321,22 @@ describe('replies a person would give (e2e)', () => {
     expect(repliesTo(h.emu, dm.id)[0]!.body.content).toContain('I answer programming-concept questions');
   });
 
+  it('a complaint gets one line on how to ask better, and is not logged as a question', async () => {
+    const before = h.learning.events.length;
+    const m = await h.emu.sendMessage({
+      author: user(),
+      content: "thanks but that's not what I asked",
+      mentionsBot: true,
+    });
+    await waitUntil(() => repliesTo(h.emu, m.id).length === 1, 'the reply to the complaint');
+    const reply = repliesTo(h.emu, m.id)[0]!.body;
+    expect(reply.content).toMatch(/^😕 Sorry that missed\./);
+    expect(reply.content).toContain('**C# async/await**');
+    expect(reply.embeds ?? []).toEqual([]);
+    expect(reply.allowed_mentions).toMatchObject({ parse: [] });
+    expect(h.learning.events.length).toBe(before);
+  });
+
   it('names a language no topic covers, says what it knows, and logs it for the report', async () => {
     const m = await h.emu.sendMessage({
       author: user(),

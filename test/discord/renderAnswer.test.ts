@@ -20,6 +20,7 @@ import {
   renderDuplicatePointer,
   renderLimited,
   renderRestarting,
+  renderComplaint,
   renderSmallTalk,
   renderThanks,
   renderUncoveredLanguage,
@@ -200,6 +201,7 @@ describe('other renderers', () => {
       renderDmLimited(4200),
       renderThanks(),
       renderSmallTalk(many),
+      renderComplaint(many),
       renderUncoveredLanguage(['Java'], many),
       renderCodeOnly(),
       renderRestarting(),
@@ -222,6 +224,9 @@ describe('other renderers', () => {
     );
     expect(renderUncoveredLanguage(['Java', 'Kotlin'], one).content).toContain('a Java or Kotlin topic');
     expect(renderSmallTalk(one).content).toContain('I know **C# async/await**');
+    expect(renderComplaint(one).content).toMatch(/^😕 Sorry that missed\. Ask again with the exact term/);
+    expect(renderComplaint(one).content).toContain('`/lookup` (I know **C# async/await**)');
+    expect(renderComplaint(one).content).toContain('👎 **Not helpful**');
     expect(renderSmallTalk(one).content).toContain('“does await block the thread?”');
     const three = { titles: ['A', 'B', 'C'] };
     expect(renderSmallTalk(three).content).toContain('**A**, **B** and **C**');

@@ -408,6 +408,10 @@ describe('answer shape', () => {
     expect(section.points[bestPoint!]).toMatch(/catch/);
     expect(engine.ask('thanks!')).toMatchObject({ kind: 'none', reason: 'thanks' });
     expect(engine.ask('lol this server is dead')).toMatchObject({ kind: 'none', reason: 'small-talk' });
+    // A complaint is answered with how to ask better, not searched for a section to offer.
+    for (const q of ['bad bot', "thanks but that's not what I asked", 'you’re wrong btw'])
+      expect(engine.ask(q), q).toMatchObject({ kind: 'none', reason: 'complaint' });
+    expect(engine.ask("that's wrong, does await block the thread?").kind).not.toBe('none');
     expect(engine.ask('how do I use async await in java')).toMatchObject({
       kind: 'none',
       reason: 'unknown-language',

@@ -60,6 +60,15 @@ export function renderThanks(): RenderedMessage {
   return notice("🙏 You're welcome! Ask me again whenever you like.");
 }
 
+/** The asker says an answer missed: how to ask so that the next one lands, and where feedback goes. */
+export function renderComplaint(known: KnownTopics): RenderedMessage {
+  return notice(
+    `😕 Sorry that missed. Ask again with the exact term, identifier or error message you're stuck on, ` +
+      `or browse with \`/lookup\` (I know ${topicList(known)}). ` +
+      'The 👎 **Not helpful** button under an answer tells my maintainers which answers miss.',
+  );
+}
+
 /** Greetings and chatter addressed to the bot: one friendly line saying what it can answer. */
 export function renderSmallTalk(known: KnownTopics): RenderedMessage {
   const example = known.example ? ` — for example “${truncateLine(known.example, 120)}”` : '';
