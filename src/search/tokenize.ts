@@ -8,7 +8,7 @@ export interface Token {
   readonly term: string;
   /** The word as written, lowercased (what typo correction compares). */
   readonly surface: string;
-  /** A code identifier (`Task.Run`, `.Result`, `ConfigureAwait`) or a part of one. */
+  /** A code identifier (`Task.Run`, `.Result`, `ConfigureAwait`, `--no-cache`) or a part of one. */
   readonly identifier: boolean;
   /** A function word or chat filler: ignored for scoring, kept for phrasing similarity. */
   readonly stop: boolean;
@@ -16,9 +16,12 @@ export interface Token {
   readonly negated?: boolean;
 }
 
-// `Task.Run`, `.Result`, `HttpClient.GetStringAsync()`; and names with an inner capital (`ConfigureAwait`).
+// `Task.Run`, `.Result`, `HttpClient.GetStringAsync()`; names with an inner capital (`ConfigureAwait`);
+// and long options.
 const DOTTED_IDENTIFIER = /(?<![\w.])(?:[A-Za-z_]\w*)?(?:\.[A-Za-z_]\w*)+/g;
 const INNER_CAPITAL_IDENTIFIER = /(?<![\w.])[A-Za-z]*[a-z][A-Z]\w*/g;
+// A command's long option (`--force-with-lease`, `--no-cache`): a name as exact as a function's.
+const LONG_OPTION = /(?<![\w-])--[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w-])/gi;
 // Words, with inner apostrophes ("don't") and a trailing # or + ("C#", "c++17"); "filter+map" is two words.
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*(?:[#+]+(?![\p{L}#+]))?/gu;
 const MAY_HAVE_DOTTED = /\.[A-Za-z_]/;
@@ -66,6 +69,15 @@ function addIdentifiers(text: string, tokens: Token[]): void {
   }
   if (MAY_HAVE_INNER_CAPITAL.test(text)) {
     for (const match of matchesOf(text, INNER_CAPITAL_IDENTIFIER)) addIdentifier(match[0], tokens, seen);
+  }
+  if (text.includes('--')) {
+    // Kept whole only: its words are read as words too ("rebase", "merges"), as every word of a text is.
+    for (const match of matchesOf(text, LONG_OPTION)) {
+      const whole = match[0].toLowerCase();
+      if (seen.has(whole)) continue;
+      seen.add(whole);
+      tokens.push({ term: whole, surface: whole, identifier: true, stop: false });
+    }
   }
 }
 

@@ -96,6 +96,24 @@ describe('text analysis', () => {
     const words = (text: string) => tokenize(text).map((t) => t.surface);
     expect(words('filter+map in C# or c++17')).toEqual(['filter', 'map', 'in', 'c#', 'or', 'c++', '17']);
   });
+  it("keeps a command's long option whole as an identifier, beside its words", () => {
+    const identifiers = (text: string) =>
+      tokenize(text)
+        .filter((t) => t.identifier)
+        .map((t) => t.term);
+    expect(identifiers('git push --force-with-lease, or `--no-cache` in docker build')).toEqual([
+      '--force-with-lease',
+      '--no-cache',
+    ]);
+    expect(tokenize('rebase --onto main').map((t) => t.surface)).toEqual([
+      '--onto',
+      'rebase',
+      'onto',
+      'main',
+    ]);
+    // A double dash used as a dash, or inside a word, is no option.
+    expect(identifiers('rebase -- what does it do? a--b, ---x')).toEqual([]);
+  });
   it('marks a negated word, and the index keeps the plain word for typo correction', async () => {
     const tokens = tokenize("don't await it");
     expect(tokens.find((t) => t.term === 'not-await')).toMatchObject({ negated: true, surface: 'await' });
@@ -381,6 +399,18 @@ describe('several topics', () => {
     expect(features('cached instruction', 'split').pointMatch).toBeLessThan(0.8);
     expect(features('cached instruction', 'split').pointMatch).toBeGreaterThan(0.2);
     expect(features('cached instruction', 'split').bm25Share).toBeGreaterThan(0.5);
+  });
+  it('matches a long option as the exact name it is, and knows when a topic never names it', () => {
+    const git = topic('rebase', 'git rebase', [
+      ['Useful options', 'Use `--onto` to move a branch onto another base.'],
+      ['Rebase vs merge', 'A merge keeps merge commits; a rebase makes history linear.'],
+    ]);
+    const engine = ConceptEngine.build({ topics: [git] });
+    const onto = engine.search('rebase --onto explained').ranked[0]!;
+    expect(onto.section.title).toBe('Useful options');
+    expect(onto.features.identifierMatch).toBe(1);
+    // The topic writes "merge" and "rebase" but never the option `--rebase-merges`.
+    expect(engine.search('--rebase-merges, what does it do?').ranked[0]!.features.topicIdentifiers).toBe(0);
   });
   it("does not answer from the language a question asks to translate from ('the C# equivalent')", () => {
     const asked = multi.ask("In JS I use Promise.race, what's the C# equivalent?");
