@@ -47,6 +47,8 @@ export interface Asker {
   showQuestion?: boolean;
   /** Answer channels: only a confident answer is posted; anything else stays silent. */
   confidentOnly?: boolean;
+  /** The message this one replies to (chat), so that a complaint can name the answer it is about. */
+  repliesTo?: string;
 }
 
 /** Reactions the bot puts on a chat message instead of posting. */
@@ -82,6 +84,8 @@ export type Outcome =
       answer: Answer | null;
       entry: string | undefined;
       claim?: RecentPost;
+      /** The AnswerMemory key of what it shows: a chat door records the posted message under it. */
+      key?: string;
     };
 
 /** Doors where a reply is a channel message anyone sees, so a notice is better as a reaction. */
@@ -116,6 +120,7 @@ export function answerQuestion(ctx: BotContext, question: string, asker: Asker):
   if (limited) return limited;
 
   if (answer.kind === 'none') {
+    if (answer.reason === 'complaint') return complaintNotice(ctx, answer, asker);
     const notice = noticeFor(answer, engine);
     if (notice) return notice;
   }
@@ -148,7 +153,7 @@ export function answerQuestion(ctx: BotContext, question: string, asker: Asker):
       offered: answer.suggestions.map(entryValue),
     });
   }
-  return { type: 'reply', message, answer, entry, claim };
+  return { type: 'reply', message, answer, entry, claim, key };
 }
 
 /**
@@ -175,7 +180,7 @@ export function showEntry(ctx: BotContext, found: SectionEntry, label: string, a
   const key = ctx.memory.remember({ question: label, askerId: asker.userId, entry });
   const message = renderSection(found, { askerId: asker.userId, forUserId: asker.forUserId, key });
   const claim = ctx.recentPosts.remember(asker.channelId, entry);
-  return { type: 'reply', message, answer: null, entry, claim };
+  return { type: 'reply', message, answer: null, entry, claim, key };
 }
 
 /** What the bot knows, for replies that say so. */
@@ -193,8 +198,6 @@ function noticeFor(answer: Answer, engine: ConceptEngine): Outcome | undefined {
   switch (answer.reason) {
     case 'small-talk':
       return { type: 'notice', reason: 'small-talk', message: renderSmallTalk(knownTopics(engine)), answer };
-    case 'complaint':
-      return { type: 'notice', reason: 'complaint', message: renderComplaint(knownTopics(engine)), answer };
     case 'code-only':
       return { type: 'notice', reason: 'code-only', message: renderCodeOnly(), answer };
     case 'empty':
@@ -202,6 +205,24 @@ function noticeFor(answer: Answer, engine: ConceptEngine): Outcome | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * A complaint: how to ask better. One that replies to an answer the bot remembers is also that answer's
+ * "not helpful" feedback, as the button under it would be.
+ */
+function complaintNotice(ctx: BotContext, answer: Answer, asker: Asker): Outcome {
+  const about = asker.repliesTo === undefined ? undefined : ctx.memory.ofMessage(asker.repliesTo);
+  if (about?.entry) {
+    ctx.learn({ type: 'not-helpful', question: about.question, userId: asker.userId, entry: about.entry });
+  }
+  const known = knownTopics(ctx.getEngine());
+  return {
+    type: 'notice',
+    reason: 'complaint',
+    message: renderComplaint(known, { noted: Boolean(about?.entry) }),
+    answer,
+  };
 }
 
 /**

@@ -337,6 +337,35 @@ describe('replies a person would give (e2e)', () => {
     expect(h.learning.events.length).toBe(before);
   });
 
+  it('a complaint replying to an answer logs that answer as not helpful, with its question', async () => {
+    // In a DM, so that the channel's post budget the other tests use is not spent here.
+    const asker = user();
+    const q = await h.emu.sendMessage({
+      author: asker,
+      content: 'how do I catch exceptions from an async method?',
+      dm: true,
+    });
+    await waitUntil(() => repliesTo(h.emu, q.id).length === 1, 'the answer');
+    const answerPost = h.emu
+      .messagesIn(q.channel_id as string)
+      .find((m) => m.message_reference?.message_id === q.id)!;
+    const complaint = await h.emu.sendMessage({
+      author: asker,
+      content: 'wrong answer',
+      dm: true,
+      referenceMessageId: answerPost.id as string,
+    });
+    await waitUntil(() => repliesTo(h.emu, complaint.id).length === 1, 'the reply to the complaint');
+    expect(repliesTo(h.emu, complaint.id)[0]!.body.content).toContain(
+      "I've noted that answer as not helpful",
+    );
+    expect(h.learning.events.at(-1)).toMatchObject({
+      type: 'not-helpful',
+      question: 'how do I catch exceptions from an async method?',
+      entry: 'csharp-async-await/error-handling',
+    });
+  });
+
   it('names a language no topic covers, says what it knows, and logs it for the report', async () => {
     const m = await h.emu.sendMessage({
       author: user(),

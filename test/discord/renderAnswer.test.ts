@@ -202,6 +202,7 @@ describe('other renderers', () => {
       renderThanks(),
       renderSmallTalk(many),
       renderComplaint(many),
+      renderComplaint(many, { noted: true }),
       renderUncoveredLanguage(['Java'], many),
       renderCodeOnly(),
       renderRestarting(),
@@ -227,6 +228,7 @@ describe('other renderers', () => {
     expect(renderComplaint(one).content).toMatch(/^😕 Sorry that missed\. Ask again with the exact term/);
     expect(renderComplaint(one).content).toContain('`/lookup` (I know **C# async/await**)');
     expect(renderComplaint(one).content).toContain('👎 **Not helpful**');
+    expect(renderComplaint(one, { noted: true }).content).toContain("I've noted that answer as not helpful");
     expect(renderSmallTalk(one).content).toContain('“does await block the thread?”');
     const three = { titles: ['A', 'B', 'C'] };
     expect(renderSmallTalk(three).content).toContain('**A**, **B** and **C**');

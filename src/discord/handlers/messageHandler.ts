@@ -54,6 +54,7 @@ export async function handleMessage(ctx: GatewayContext, message: Message): Prom
     channelId: message.channelId,
     via: isDm ? 'dm' : mentioned ? 'mention' : 'channel',
     confidentOnly: !addressed,
+    ...(message.reference?.messageId ? { repliesTo: message.reference.messageId } : {}),
   };
   const outcome =
     text === ''
@@ -95,6 +96,7 @@ async function deliver(
   if (posted) {
     const link = messageLink(message.guildId, message.channelId, posted.id);
     confirmPosted(outcome, link);
+    if (outcome.type === 'reply' && outcome.key) ctx.memory.posted(outcome.key, posted.id);
     if (outcome.type === 'reply' && outcome.claim)
       ctx.recentPosts.posted(message.channelId, outcome.claim, link);
     return 'posted';

@@ -60,12 +60,17 @@ export function renderThanks(): RenderedMessage {
   return notice("🙏 You're welcome! Ask me again whenever you like.");
 }
 
-/** The asker says an answer missed: how to ask so that the next one lands, and where feedback goes. */
-export function renderComplaint(known: KnownTopics): RenderedMessage {
+/**
+ * The asker says an answer missed: how to ask so that the next one lands, and where feedback goes.
+ * `noted`: the complaint replied to an answer, which is now logged as not helpful.
+ */
+export function renderComplaint(known: KnownTopics, { noted = false } = {}): RenderedMessage {
+  const feedback = noted
+    ? "I've noted that answer as not helpful for my maintainers."
+    : 'The 👎 **Not helpful** button under an answer tells my maintainers which answers miss.';
   return notice(
     `😕 Sorry that missed. Ask again with the exact term, identifier or error message you're stuck on, ` +
-      `or browse with \`/lookup\` (I know ${topicList(known)}). ` +
-      'The 👎 **Not helpful** button under an answer tells my maintainers which answers miss.',
+      `or browse with \`/lookup\` (I know ${topicList(known)}). ${feedback}`,
   );
 }
 

@@ -1,7 +1,8 @@
 /**
- * The last answers given, by the short key their buttons carry: lets feedback and "did you mean" picks
- * report the question that was asked. Bounded (oldest forgotten first); lost on restart, which only
- * means later feedback is logged without its question.
+ * The last answers given, by the short key their buttons carry and by the message they were posted
+ * as: lets feedback, "did you mean" picks and a complaint replying to an answer report the question
+ * that was asked. Bounded (oldest forgotten first); lost on restart, which only means later feedback is
+ * logged without its question.
  */
 export interface RememberedAnswer {
   question: string;
@@ -12,6 +13,8 @@ export interface RememberedAnswer {
 
 export class AnswerMemory {
   private readonly answers = new Map<string, RememberedAnswer>();
+  /** Posted message id -> key of the answer it shows. */
+  private readonly posts = new Map<string, string>();
   private counter = 0;
 
   constructor(private readonly capacity = 5_000) {}
@@ -30,5 +33,20 @@ export class AnswerMemory {
 
   get(key: string): RememberedAnswer | undefined {
     return this.answers.get(key);
+  }
+
+  /** Records that the answer stored under `key` was posted as message `messageId`. */
+  posted(key: string, messageId: string): void {
+    this.posts.set(messageId, key);
+    if (this.posts.size > this.capacity) {
+      const oldest = this.posts.keys().next().value;
+      if (oldest !== undefined) this.posts.delete(oldest);
+    }
+  }
+
+  /** The answer a posted message shows, while it is remembered. */
+  ofMessage(messageId: string): RememberedAnswer | undefined {
+    const key = this.posts.get(messageId);
+    return key === undefined ? undefined : this.answers.get(key);
   }
 }
