@@ -8,7 +8,7 @@ export interface Token {
   readonly term: string;
   /** The word as written, lowercased (what typo correction compares). */
   readonly surface: string;
-  /** A code identifier (`Task.Run`, `.Result`, `ConfigureAwait`, `--no-cache`) or a part of one. */
+  /** A code identifier or exact name (`Task.Run`, `.Result`, `ConfigureAwait`, `--no-cache`, `flex-grow`) or a part of one. */
   readonly identifier: boolean;
   /** A function word or chat filler: ignored for scoring, kept for phrasing similarity. */
   readonly stop: boolean;
@@ -17,11 +17,13 @@ export interface Token {
 }
 
 // `Task.Run`, `.Result`, `HttpClient.GetStringAsync()`; names with an inner capital (`ConfigureAwait`);
-// and long options.
+// long options; and hyphenated names.
 const DOTTED_IDENTIFIER = /(?<![\w.])(?:[A-Za-z_]\w*)?(?:\.[A-Za-z_]\w*)+/g;
 const INNER_CAPITAL_IDENTIFIER = /(?<![\w.])[A-Za-z]*[a-z][A-Z]\w*/g;
 // A command's long option (`--force-with-lease`, `--no-cache`): a name as exact as a function's.
 const LONG_OPTION = /(?<![\w-])--[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w-])/gi;
+// A hyphenated name (`flex-grow`, `justify-content`, "callback-based", "re-render"): one term, as exact.
+const HYPHENATED_NAME = /(?<![\w-])[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)+(?![\w-])/gi;
 // Words, with inner apostrophes ("don't") and a trailing # or + ("C#", "c++17"); "filter+map" is two words.
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*(?:[#+]+(?![\p{L}#+]))?/gu;
 const MAY_HAVE_DOTTED = /\.[A-Za-z_]/;
@@ -70,14 +72,22 @@ function addIdentifiers(text: string, tokens: Token[]): void {
   if (MAY_HAVE_INNER_CAPITAL.test(text)) {
     for (const match of matchesOf(text, INNER_CAPITAL_IDENTIFIER)) addIdentifier(match[0], tokens, seen);
   }
-  if (text.includes('--')) {
-    // Kept whole only: its words are read as words too ("rebase", "merges"), as every word of a text is.
-    for (const match of matchesOf(text, LONG_OPTION)) {
-      const whole = match[0].toLowerCase();
-      if (seen.has(whole)) continue;
-      seen.add(whole);
-      tokens.push({ term: whole, surface: whole, identifier: true, stop: false });
-    }
+  if (text.includes('-')) {
+    if (text.includes('--')) addWholeNames(text, LONG_OPTION, tokens, seen);
+    addWholeNames(text, HYPHENATED_NAME, tokens, seen);
+  }
+}
+
+/**
+ * Names matched by `pattern`, each kept whole only: their words are read as words too ("flex", "grow"),
+ * as every word of a text is.
+ */
+function addWholeNames(text: string, pattern: RegExp, tokens: Token[], seen: Set<string>): void {
+  for (const match of matchesOf(text, pattern)) {
+    const whole = match[0].toLowerCase();
+    if (seen.has(whole)) continue;
+    seen.add(whole);
+    tokens.push({ term: whole, surface: whole, identifier: true, stop: false });
   }
 }
 

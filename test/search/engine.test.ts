@@ -114,6 +114,20 @@ describe('text analysis', () => {
     // A double dash used as a dash, or inside a word, is no option.
     expect(identifiers('rebase -- what does it do? a--b, ---x')).toEqual([]);
   });
+  it('keeps a hyphenated name whole as one exact term, beside its words, whatever its case', () => {
+    const identifiers = (text: string) =>
+      tokenize(text)
+        .filter((t) => t.identifier)
+        .map((t) => t.term);
+    expect(identifiers('flex-grow vs Flex-Shrink, a callback-based API')).toEqual([
+      'flex-grow',
+      'flex-shrink',
+      'callback-based',
+    ]);
+    expect(tokenize('flex-basis').map((t) => t.surface)).toEqual(['flex-basis', 'flex', 'basis']);
+    // A dash between spaced words, or before a number, joins nothing.
+    expect(identifiers('async - await, utf-8, x -y')).toEqual([]);
+  });
   it('marks a negated word, and the index keeps the plain word for typo correction', async () => {
     const tokens = tokenize("don't await it");
     expect(tokens.find((t) => t.term === 'not-await')).toMatchObject({ negated: true, surface: 'await' });
