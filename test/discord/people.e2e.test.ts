@@ -277,6 +277,12 @@ describe('replies a person would give (e2e)', () => {
   let h: Harness;
   let n = 0;
   const user = () => h.emu.createUser(`r${n++}`);
+  /** A new user mentions the bot with `content`; the bot's one reply to it. */
+  const replyToMention = async (content: string, what: string) => {
+    const m = await h.emu.sendMessage({ author: user(), content, mentionsBot: true });
+    await waitUntil(() => repliesTo(h.emu, m.id).length === 1, what);
+    return repliesTo(h.emu, m.id)[0]!.body;
+  };
 
   beforeAll(async () => {
     // `long`: a channel of its own, so no earlier answer there makes the long message a repeat.
@@ -305,13 +311,7 @@ describe('replies a person would give (e2e)', () => {
   });
 
   it('small talk gets one friendly line that says what the bot can answer', async () => {
-    const m = await h.emu.sendMessage({
-      author: user(),
-      content: 'lol this server is dead',
-      mentionsBot: true,
-    });
-    await waitUntil(() => repliesTo(h.emu, m.id).length === 1, 'the small-talk reply');
-    const reply = repliesTo(h.emu, m.id)[0]!.body;
+    const reply = await replyToMention('lol this server is dead', 'the small-talk reply');
     expect(reply.content).toMatch(/^👋 /);
     expect(reply.content).toContain('**C# async/await**');
     expect(reply.content).not.toContain("I don't know");
@@ -323,13 +323,7 @@ describe('replies a person would give (e2e)', () => {
 
   it('a complaint gets one line on how to ask better, and is not logged as a question', async () => {
     const before = h.learning.events.length;
-    const m = await h.emu.sendMessage({
-      author: user(),
-      content: "thanks but that's not what I asked",
-      mentionsBot: true,
-    });
-    await waitUntil(() => repliesTo(h.emu, m.id).length === 1, 'the reply to the complaint');
-    const reply = repliesTo(h.emu, m.id)[0]!.body;
+    const reply = await replyToMention("thanks but that's not what I asked", 'the reply to the complaint');
     expect(reply.content).toMatch(/^😕 Sorry that missed\./);
     expect(reply.content).toContain('**C# async/await**');
     expect(reply.embeds ?? []).toEqual([]);

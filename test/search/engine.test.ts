@@ -18,6 +18,13 @@ import { TypoCorrector } from '../../src/search/TypoCorrector.js';
 import { tokenize } from '../../src/search/tokenize.js';
 import { wordRarity } from '../../src/search/query/wordImportance.js';
 
+/** The identifier terms of a text, in order (whole names and code identifiers). */
+function identifiers(text: string): string[] {
+  return tokenize(text)
+    .filter((t) => t.identifier)
+    .map((t) => t.term);
+}
+
 /** A topic made of titled one-point sections. */
 function topic(id: string, title: string, sections: [string, string][]): Topic {
   return {
@@ -97,10 +104,6 @@ describe('text analysis', () => {
     expect(words('filter+map in C# or c++17')).toEqual(['filter', 'map', 'in', 'c#', 'or', 'c++', '17']);
   });
   it("keeps a command's long option whole as an identifier, beside its words", () => {
-    const identifiers = (text: string) =>
-      tokenize(text)
-        .filter((t) => t.identifier)
-        .map((t) => t.term);
     expect(identifiers('git push --force-with-lease, or `--no-cache` in docker build')).toEqual([
       '--force-with-lease',
       '--no-cache',
@@ -115,10 +118,6 @@ describe('text analysis', () => {
     expect(identifiers('rebase -- what does it do? a--b, ---x')).toEqual([]);
   });
   it('keeps a hyphenated name whole as one exact term, beside its words, whatever its case', () => {
-    const identifiers = (text: string) =>
-      tokenize(text)
-        .filter((t) => t.identifier)
-        .map((t) => t.term);
     expect(identifiers('flex-grow vs Flex-Shrink, a callback-based API')).toEqual([
       'flex-grow',
       'flex-shrink',
