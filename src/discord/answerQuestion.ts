@@ -22,11 +22,11 @@ import type { BotContext } from './BotContext.js';
 import { renderAnswer, renderSection, entryValue, type SectionEntry } from './render/renderAnswer.js';
 import {
   renderCodeOnly,
+  renderComplaint,
   renderDmLimited,
   renderDuplicatePointer,
   renderLimited,
   renderNothingToAnswer,
-  renderComplaint,
   renderSmallTalk,
   renderThanks,
   renderUncoveredLanguage,
