@@ -9,8 +9,8 @@
  * - The health file says `connected` while the bot runs and is removed when it stops.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -94,6 +94,15 @@ async function ready(s: Started): Promise<void> {
   expect(s.npm.exitCode).toBeNull();
 }
 
+/** The status the bot's health file holds now (undefined while there is none to read). */
+function healthStatus(s: Started): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(s.healthFile, 'utf8')) as { status?: string }).status;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `node scripts/healthcheck.mjs` (the Dockerfile's HEALTHCHECK) for this bot: its exit status. */
 function healthcheck(s: Started): number | null {
   return spawnSync(process.execPath, ['scripts/healthcheck.mjs'], {
@@ -131,7 +140,12 @@ describe('npm start under a supervisor (process e2e)', () => {
   it('SIGTERM with replies queued: drains, says "restarting" to late askers, counts what was lost, exits 1', async () => {
     const s = await npmStart({ SHUTDOWN_DRAIN_SECONDS: '2' });
     await ready(s);
-    expect(JSON.parse(await readFile(s.healthFile, 'utf8'))).toMatchObject({ status: 'connected' });
+    // The health file is rewritten asynchronously (write, then rename): read it until it says so.
+    await waitUntil(
+      () => healthStatus(s) === 'connected',
+      () => `health "connected", not ${healthStatus(s)}`,
+      5_000,
+    );
     expect(healthcheck(s)).toBe(0);
     const asked = await queueMentions(s, 12);
 
