@@ -120,7 +120,7 @@ export function answerQuestion(ctx: BotContext, question: string, asker: Asker):
   if (limited) return limited;
 
   if (answer.kind === 'none') {
-    if (answer.reason === 'complaint') return complaintNotice(ctx, answer, asker);
+    if (answer.reason === 'complaint') return complaintNotice(ctx, engine, answer, asker);
     const notice = noticeFor(answer, engine);
     if (notice) return notice;
   }
@@ -211,16 +211,15 @@ function noticeFor(answer: Answer, engine: ConceptEngine): Outcome | undefined {
  * A complaint: how to ask better. One that replies to an answer the bot remembers is also that answer's
  * "not helpful" feedback, as the button under it would be.
  */
-function complaintNotice(ctx: BotContext, answer: Answer, asker: Asker): Outcome {
+function complaintNotice(ctx: BotContext, engine: ConceptEngine, answer: Answer, asker: Asker): Outcome {
   const about = asker.repliesTo === undefined ? undefined : ctx.memory.ofMessage(asker.repliesTo);
   if (about?.entry) {
     ctx.learn({ type: 'not-helpful', question: about.question, userId: asker.userId, entry: about.entry });
   }
-  const known = knownTopics(ctx.getEngine());
   return {
     type: 'notice',
     reason: 'complaint',
-    message: renderComplaint(known, { noted: Boolean(about?.entry) }),
+    message: renderComplaint(knownTopics(engine), { noted: Boolean(about?.entry) }),
     answer,
   };
 }

@@ -83,19 +83,19 @@ function addIdentifiers(text: string, tokens: Token[]): void {
  * as every word of a text is.
  */
 function addWholeNames(text: string, pattern: RegExp, tokens: Token[], seen: Set<string>): void {
-  for (const match of matchesOf(text, pattern)) {
-    const whole = match[0].toLowerCase();
-    if (seen.has(whole)) continue;
-    seen.add(whole);
-    tokens.push({ term: whole, surface: whole, identifier: true, stop: false });
-  }
+  for (const match of matchesOf(text, pattern)) addWhole(match[0].toLowerCase(), tokens, seen);
+}
+
+/** Adds a whole name, lowercased, as an identifier token once per text; false when it was there already. */
+function addWhole(whole: string, tokens: Token[], seen: Set<string>): boolean {
+  if (!whole || seen.has(whole)) return false;
+  seen.add(whole);
+  tokens.push({ term: whole, surface: whole, identifier: true, stop: false });
+  return true;
 }
 
 function addIdentifier(name: string, tokens: Token[], seen: Set<string>): void {
-  const whole = name.replace(/^\./, '').toLowerCase();
-  if (!whole || seen.has(whole)) return;
-  seen.add(whole);
-  tokens.push({ term: whole, surface: whole, identifier: true, stop: false });
+  if (!addWhole(name.replace(/^\./, '').toLowerCase(), tokens, seen)) return;
   const parts = name.split('.').filter(Boolean);
   for (const part of parts) {
     if (parts.length > 1) addIdentifier(part, tokens, seen);

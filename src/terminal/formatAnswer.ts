@@ -130,11 +130,12 @@ function formatNoAnswer(answer: Answer, knowledge: KnowledgeBase, c: Context): s
     case 'thanks':
       return "You're welcome!";
     case 'complaint':
-      return say(
-        'Sorry that missed. Ask again with the exact term, identifier or error message you are stuck on, or name the topic:',
-      )
-        .concat(topics())
-        .join('\n');
+      return [
+        ...say(
+          'Sorry that missed. Ask again with the exact term, identifier or error message you are stuck on, or name the topic:',
+        ),
+        ...topics(),
+      ].join('\n');
     case 'small-talk':
       return [...say('Hi! I answer questions about programming concepts. Topics I know:'), ...topics()].join(
         '\n',

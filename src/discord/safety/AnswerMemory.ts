@@ -23,11 +23,7 @@ export class AnswerMemory {
   remember(answer: RememberedAnswer): string {
     this.counter = (this.counter + 1) % 36 ** 6;
     const key = (Date.now() % 36 ** 4).toString(36).padStart(4, '0') + this.counter.toString(36);
-    this.answers.set(key, answer);
-    if (this.answers.size > this.capacity) {
-      const oldest = this.answers.keys().next().value;
-      if (oldest !== undefined) this.answers.delete(oldest);
-    }
+    this.keep(this.answers, key, answer);
     return key;
   }
 
@@ -37,10 +33,15 @@ export class AnswerMemory {
 
   /** Records that the answer stored under `key` was posted as message `messageId`. */
   posted(key: string, messageId: string): void {
-    this.posts.set(messageId, key);
-    if (this.posts.size > this.capacity) {
-      const oldest = this.posts.keys().next().value;
-      if (oldest !== undefined) this.posts.delete(oldest);
+    this.keep(this.posts, messageId, key);
+  }
+
+  /** Sets `key` in `map`, forgetting its oldest entry beyond capacity. */
+  private keep<V>(map: Map<string, V>, key: string, value: V): void {
+    map.set(key, value);
+    if (map.size > this.capacity) {
+      const oldest = map.keys().next().value;
+      if (oldest !== undefined) map.delete(oldest);
     }
   }
 
