@@ -394,6 +394,18 @@ describe('several topics', () => {
     expect(first.section.title).toBe('When to use streams');
     expect(engine.search('what are java streams').ranked[0]!.section.title).toBe('What a stream is');
   });
+  it("takes the topic's own language in a question as naming the topic, not as a word of one section", () => {
+    const promises = topic('promises', 'Browser events', [
+      ['What a promise is', 'A promise stands for a value that is not there yet.'],
+      ['Chaining', 'then() returns a new promise, so calls chain.'],
+      ['The event loop', 'JavaScript runs one task at a time; a settled promise queues its callbacks.'],
+    ]);
+    promises.language = 'javascript';
+    const engine = ConceptEngine.build({ topics: [promises] });
+    const first = (q: string) => engine.search(q).ranked[0]!.section.title;
+    expect(first('explain what a promise in JavaScript actually is')).toBe('What a promise is');
+    expect(first('the event loop in JavaScript')).toBe('The event loop');
+  });
   it("measures how much of the question one point of a section holds, not only the section's words", () => {
     const caching = topic('layers', 'Image layers', [
       ['Cache keys', 'Each instruction is cached by its inputs. Changing a file invalidates later layers.'],

@@ -192,10 +192,14 @@ function resolveWords(topic: TopicIndex, words: readonly QueryWord[]): ResolvedW
       (word.language !== undefined && topic.languages.some((l) => languagesRelated(word.language!, l)));
     return { word, ids, known, discrimination, importance, sectionImportance: importance, isName };
   });
-  // Naming the whole topic ("flexbox", "async await") says which topic, not which section; naming one
-  // part of a topic's name ("await" in "async/await") may well name a section.
-  if (namesWholeTopic(topic, resolved)) {
-    for (const w of resolved) if (w.isName) w.sectionImportance = w.importance * NAME_WORD_SHARE;
+  // Naming the whole topic ("flexbox", "async await") or its language ("in JavaScript") says which
+  // topic, not which section; naming one part of a topic's name ("await" in "async/await") may well
+  // name a section.
+  const wholeTopic = namesWholeTopic(topic, resolved);
+  for (const w of resolved) {
+    if (w.isName && (wholeTopic || w.word.language !== undefined)) {
+      w.sectionImportance = w.importance * NAME_WORD_SHARE;
+    }
   }
   return resolved;
 }
