@@ -369,6 +369,19 @@ describe('several topics', () => {
     expect(first('when should I use generics')).toBe('When to use them');
     expect(first('what are generics')).toBe('What generics are');
   });
+  it('recognises a sample question that names the whole topic, asked word for word', () => {
+    const asyncAwait = topic('async-await', 'Async/await', [
+      ['Purpose', 'Keeps a thread free while waiting on I/O.'],
+      ['The async modifier', 'async marks a method that may await.'],
+      ['The await keyword', 'await pauses the method until the task completes.'],
+      ['Key rules', 'Use async and await all the way up.'],
+    ]);
+    asyncAwait.sections[0]!.questions = ['what does async await do?'];
+    const engine = ConceptEngine.build({ topics: [asyncAwait] });
+    const answer = engine.ask('what does async await do?');
+    expect(answer.kind).toBe('answer');
+    expect(answer.match?.section.title).toBe('Purpose');
+  });
   it("reads a topic's names without the languages they name, each name on its own", () => {
     const namesOf = (title: string, aliases: string[] = []) => {
       const index = buildTopicIndex(

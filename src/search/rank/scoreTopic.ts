@@ -121,10 +121,13 @@ export function scoreTopic(
     onlyName ? (score > 0 ? 1 : 0) : perfect > 0 ? Math.min(1, score / perfect) : 0;
   const idToWords = wordsById(words);
   const phrasing = queryPhrasing(topic, query.phrasing, query, wholeName);
+  // Whether the question is one of the sample questions compares like with like: the samples' own
+  // weights, without the lesser weight the topic's name has when telling titles apart.
+  const samplePhrasing = wholeName ? queryPhrasing(topic, query.phrasing, query, false) : phrasing;
   const wholePhrasing =
     query.wholePhrasing.length > query.phrasing.length
-      ? queryPhrasing(topic, query.wholePhrasing, query, wholeName)
-      : phrasing;
+      ? queryPhrasing(topic, query.wholePhrasing, query, false)
+      : samplePhrasing;
   const questionPairs = queryPairs(topic, query);
 
   const titleResemblance = candidates.map((s) => resemblance(topic, topic.phrasingStart[s]!, phrasing));
@@ -145,9 +148,9 @@ export function scoreTopic(
       section: s,
       bestPoint,
       sampleSimilarity:
-        wholePhrasing === phrasing
-          ? sampleResemblance(topic, s, phrasing)
-          : Math.max(sampleResemblance(topic, s, phrasing), sampleResemblance(topic, s, wholePhrasing)),
+        wholePhrasing === samplePhrasing
+          ? sampleResemblance(topic, s, samplePhrasing)
+          : Math.max(sampleResemblance(topic, s, samplePhrasing), sampleResemblance(topic, s, wholePhrasing)),
       features: {
         bm25Share: bm25Share(lexical.get(s) ?? 0),
         identifierMatch: knownIdentifierImportance > 0 ? named / knownIdentifierImportance : 0,
