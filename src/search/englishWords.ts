@@ -71,6 +71,20 @@ export function americanSpellings(word: string): string[] {
   return [...confirmed, ...possible];
 }
 
+/**
+ * The one spelling a word is indexed and searched under: the American form of a British spelling
+ * SCOWL confirms (`behaviour` -> `behavior`, `cancelled` -> `canceled`), the word itself otherwise.
+ */
+export function usualSpelling(word: string): string {
+  if (!BRITISH.has(word)) return word;
+  for (const [ending, replacement] of BRITISH_ENDINGS) {
+    if (!ending.test(word)) continue;
+    const american = word.replace(ending, replacement);
+    if (AMERICAN.has(american) || SIZE_OF.has(american)) return american;
+  }
+  return word;
+}
+
 // The same endings the other way: American spellings and the British forms they may stand for.
 const AMERICAN_ENDINGS: readonly [RegExp, string][] = [
   [/ization(s?)$/, 'isation$1'],

@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { usualSpelling } from './englishWords.js';
 import { matchesOf } from './matchesOf.js';
 import { isStopWord } from './stopWords.js';
 
@@ -162,7 +163,8 @@ function readWord(written: string): Token {
 function wordToken(word: string): Token {
   // A negation particle says nothing by itself; it lives on in the negated term (`not-await`).
   const stop = isStopWord(word) || (NEGATIONS.has(word) && !NEGATING_WORDS.has(word));
-  const term = stop || /[#+]/.test(word) ? word : stemmer(word.replace(/'/g, ''));
+  // One spelling for index and question alike: "behaviour" and "behavior" are one term.
+  const term = stop || /[#+]/.test(word) ? word : stemmer(usualSpelling(word.replace(/'/g, '')));
   return { term, surface: word, identifier: false, stop };
 }
 

@@ -103,6 +103,12 @@ describe('text analysis', () => {
     const words = (text: string) => tokenize(text).map((t) => t.surface);
     expect(words('filter+map in C# or c++17')).toEqual(['filter', 'map', 'in', 'c#', 'or', 'c++', '17']);
   });
+  it('reads a British spelling and its American form as one term, the word kept as written', () => {
+    const terms = (text: string) => tokenize(text).map((t) => t.term);
+    expect(terms('behaviour cancelled synchronise')).toEqual(terms('behavior canceled synchronize'));
+    expect(tokenize('behaviour')[0]!.surface).toBe('behaviour');
+    expect(terms('promise raise')).toEqual(['promis', 'rais']); // not British spellings
+  });
   it("keeps a command's long option whole as an identifier, beside its words", () => {
     expect(identifiers('git push --force-with-lease, or `--no-cache` in docker build')).toEqual([
       '--force-with-lease',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contextOf, readWith, searchedTerms } from './helpers.js';
 
 const context = contextOf(
-  'await blocks the thread; exceptions are caught; behavior of the thread pool; purpose of async; Task.WhenAll waits; not-await',
+  'await blocks the thread; exceptions are caught; behavior of the thread pool; purpose of async; Task.WhenAll waits; not-await; serialize the result',
 );
 
 const RAMBLE =
@@ -63,7 +63,7 @@ describe('backgroundLanguage: a language named as the asker background is not th
 describe('word rules', () => {
   it.each([
     ['chatterWords', 'yo does await block the thread or nah', ['yo', 'nah'], []],
-    ['spellingVariants', 'thread pool behaviour', [], ['behavior']],
+    ['spellingVariants', 'how do I serialise it', [], ['serial']],
     ['typos', 'how are exceptiosn caught', [], ['except@0.8']],
     ['typos', 'why shoud i await', ['shoud'], []],
     ['codeIdentifiers', 'why is this slow\n```\nawait Task.WhenAll(tasks);\n```', [], ['task.whenall']],

@@ -3,7 +3,9 @@ import type { Query, QueryContext } from '../Query.js';
 
 /**
  * A word also matches its other spelling where the knowledge uses that one: British for American and
- * back ("behaviour" finds `behavior`, "synchronize" finds `synchronise`).
+ * back ("serialise" finds `serialize`). The tokenizer already reads every British spelling SCOWL
+ * confirms as its American form ("behaviour" is `behavior`); this rule covers the jargon SCOWL does
+ * not list.
  */
 export function spellingVariants(query: Query, context: QueryContext): Query {
   const words = query.words.map((word) => {
