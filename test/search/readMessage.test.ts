@@ -9,6 +9,13 @@ describe('readMessage: the asker’s words apart from what they pasted', () => {
     expect(readMessage('look\n```\nawait Task.WhenAll(a, b);').code).toEqual(['await Task.WhenAll(a, b);']);
   });
 
+  it('keeps a leading member name whole (`.finally()`), while code at either end leaves no stray stop', () => {
+    expect(readMessage('.finally() vs .then()').prose).toBe('.finally() vs .then()');
+    expect(readMessage('.Result deadlock?').prose).toBe('.Result deadlock?');
+    expect(readMessage('```\nawait x;\n```\nwhy').prose).toBe('why');
+    expect(readMessage('why\n```\nawait x;\n```').prose).toBe('why');
+  });
+
   it('takes quoted lines out of the prose, as pasted output', () => {
     const read = readMessage(
       'does await block the thread?\n> Unhandled exception. System.InvalidOperationException',

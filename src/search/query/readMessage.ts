@@ -37,7 +37,8 @@ export function readMessage(question: string): Message {
     code.push(quoted.join('\n'));
   }
   return {
-    prose: normalizeText(prose, MAX_MESSAGE_CHARS).replace(/^(?:\s*\.\s*)+|(?:\s*\.\s*)+$/g, ''),
+    // Left out: the stops that stand for code at either end, but not the dot of a leading `.finally()`.
+    prose: normalizeText(prose, MAX_MESSAGE_CHARS).replace(/^(?:\s*\.(?!\w)\s*)+|(?:\s*\.\s*)+$/g, ''),
     code,
   };
 }
