@@ -20,7 +20,8 @@ const FUSE_OPTIONS = { ignoreLocation: true, threshold: 0.45 } as const;
  * Maps a misspelt word to the nearest word of the knowledge's own vocabulary. Candidates come from
  * shared letter pairs (cheap, so a lookup stays fast with a large vocabulary); an edit-distance bound
  * (no edit for 1-2 letters, one up to 5, two beyond) and fuse.js's fuzzy match decide, and among
- * equally close words the one more sections use wins, then the better fuse.js score.
+ * equally close words the one more sections use wins, then the better fuse.js score. Common English
+ * words and words with a digit are never corrected.
  */
 export class TypoCorrector {
   private readonly words: string[] = [];
@@ -52,7 +53,8 @@ export class TypoCorrector {
   }
 
   correct(word: string): Correction | null {
-    if (isCommonEnglishWord(word)) return null;
+    // A word with a digit is a size, a version or a code ("2gb", "v6", "es2020"), not a slip.
+    if (isCommonEnglishWord(word) || /\d/.test(word)) return null;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     const found = this.lookup(word);

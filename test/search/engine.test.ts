@@ -253,6 +253,12 @@ describe('answers', () => {
     expect(typos.correct('senior')).toBeNull();
     expect(typos.correct('excepion')?.word).toBe('exception');
   });
+  it('does not read a size, a version or a code as a typo', () => {
+    const typos = new TypoCorrector(['2mb', 'v8', 'es2015'], () => 1);
+    expect(typos.correct('2gb')).toBeNull();
+    expect(typos.correct('v6')).toBeNull();
+    expect(typos.correct('es2016')).toBeNull();
+  });
   it('matches code identifiers', () => {
     expect(answered('my app deadlocks when I call .Result on a task')).toBe('key-rules');
   });
