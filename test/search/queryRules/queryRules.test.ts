@@ -89,6 +89,14 @@ describe('typos: a word meant as written is never a slip', () => {
   });
 });
 
+describe('typos: a language the question names is read as named', () => {
+  it('keeps "C++" though the knowledge writes "i++" one letter away', () => {
+    const known = contextOf('for (int i = 0; i < n; i++) counts up');
+    const loops = { ...known, correctTypo: (surface: string) => (surface === 'c++' ? 'i++' : undefined) };
+    expect(searchedTerms(readWith('typos', 'best IDE for C++?', loops))).toContain('c++');
+  });
+});
+
 describe('chatterWords: filler is left out of the phrasing too', () => {
   it('reads "yo … or nah" as the question it wraps', () => {
     const question = 'yo does await block the thread or nah';

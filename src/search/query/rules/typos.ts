@@ -10,13 +10,18 @@ const STEM_WEIGHT = 0.4;
 
 /**
  * A word the knowledge does not use, and that is neither a common English nor a general programming
- * word, is read as the nearest
+ * word nor the name of a language the question names ("C++"), is read as the nearest
  * word the knowledge does use ("asnyc" -> `async`, "thred" -> `thread`), or, one slip from a function
  * word, as that function word ("shoud"), which is not searched for.
  */
 export function typos(query: Query, context: QueryContext): Query {
   const words = query.words.flatMap((word) => {
-    if (word.identifier || isCommonEnglishWord(word.surface) || isProgrammingWord(word.surface))
+    if (
+      word.identifier ||
+      word.language !== undefined ||
+      isCommonEnglishWord(word.surface) ||
+      isProgrammingWord(word.surface)
+    )
       return [word];
     if (context.knowsTerm(word.term)) {
       if (context.knowsSurface(word.surface)) return [word];
