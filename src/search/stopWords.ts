@@ -15,9 +15,12 @@ export function isStopWord(word: string): boolean {
 
 const LONG_STOP_WORDS = [...STOP_WORDS].filter((w) => w.length >= 4);
 
-/** A function word one slip away from a word of four letters or more ("shoud" -> "should"). */
+/**
+ * A function word of four letters or more one slip away from the word ("shoud" -> "should",
+ * "wat" -> "what"), for a word of three letters or more.
+ */
 export function misspeltStopWord(word: string): string | undefined {
-  if (word.length < 4) return undefined;
+  if (word.length < 3) return undefined;
   return LONG_STOP_WORDS.find(
     (stop) => Math.abs(stop.length - word.length) <= 1 && editDistance(word, stop, 1) === 1,
   );

@@ -66,6 +66,7 @@ describe('word rules', () => {
     ['spellingVariants', 'how do I serialise it', [], ['serial']],
     ['typos', 'how are exceptiosn caught', [], ['except@0.8']],
     ['typos', 'why shoud i await', ['shoud'], []],
+    ['typos', 'wat happens if i await', ['wat'], []],
     ['codeIdentifiers', 'why is this slow\n```\nawait Task.WhenAll(tasks);\n```', [], ['task.whenall']],
     ['negation', "don't await it", [], ['not-await']],
   ] as const)('%s: %s', (rule, question, dropped, added) => {
