@@ -47,6 +47,13 @@ function topic(id: string, title: string, sections: [string, string][]): Topic {
   };
 }
 
+/** An engine over one topic about `language`, and the title of the section it ranks first for a question. */
+function firstSectionIn(language: string, ...args: Parameters<typeof topic>): (q: string) => string {
+  const only = { ...topic(...args), language };
+  const built = ConceptEngine.build({ topics: [only] });
+  return (q) => built.search(q).ranked[0]!.section.title;
+}
+
 let engine: ConceptEngine;
 beforeAll(async () => {
   engine = await loadEngine('knowledge');
@@ -408,26 +415,20 @@ describe('several topics', () => {
     expect(namesOf('C# async/await', ['c#', '.net core', 'TAP'])).toEqual([['async', 'await'], ['tap']]);
   });
   it("takes the name of a topic's own language as naming the topic ('when should I use java streams')", () => {
-    const streams = topic('streams', 'Java streams', [
+    const first = firstSectionIn('java', 'streams', 'Java streams', [
       ['What a stream is', 'A stream is a pipeline of elements.'],
       ['Common pitfalls', 'Java code that reuses a stream throws.'],
       ['When to use streams', 'A loop reads better than a stream when you break early.'],
     ]);
-    streams.language = 'java';
-    const engine = ConceptEngine.build({ topics: [streams] });
-    const first = engine.search('when should I use java streams').ranked[0]!;
-    expect(first.section.title).toBe('When to use streams');
-    expect(engine.search('what are java streams').ranked[0]!.section.title).toBe('What a stream is');
+    expect(first('when should I use java streams')).toBe('When to use streams');
+    expect(first('what are java streams')).toBe('What a stream is');
   });
   it("takes the topic's own language in a question as naming the topic, not as a word of one section", () => {
-    const promises = topic('promises', 'Browser events', [
+    const first = firstSectionIn('javascript', 'promises', 'Browser events', [
       ['What a promise is', 'A promise stands for a value that is not there yet.'],
       ['Chaining', 'then() returns a new promise, so calls chain.'],
       ['The event loop', 'JavaScript runs one task at a time; a settled promise queues its callbacks.'],
     ]);
-    promises.language = 'javascript';
-    const engine = ConceptEngine.build({ topics: [promises] });
-    const first = (q: string) => engine.search(q).ranked[0]!.section.title;
     expect(first('explain what a promise in JavaScript actually is')).toBe('What a promise is');
     expect(first('the event loop in JavaScript')).toBe('The event loop');
   });
