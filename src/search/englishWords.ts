@@ -55,20 +55,26 @@ const BRITISH_ENDINGS: readonly [RegExp, string][] = [
   [/ogue(s?)$/, 'og$1'],
 ];
 
+/** The American forms a word may be the British spelling of, one per British ending it has. */
+function americanForms(word: string): string[] {
+  return BRITISH_ENDINGS.filter(([ending]) => ending.test(word)).map(([ending, replacement]) =>
+    word.replace(ending, replacement),
+  );
+}
+
+/** Whether SCOWL confirms the pair: `british` a British spelling, `american` its American form. */
+function confirmedPair(british: string, american: string): boolean {
+  return BRITISH.has(british) && (AMERICAN.has(american) || SIZE_OF.has(american));
+}
+
 /**
  * American spellings a word may be the British form of (`behaviour` -> `behavior`, `serialised` ->
  * `serialized`), those SCOWL confirms first. A caller keeps a candidate only when it is a word it knows.
  */
 export function americanSpellings(word: string): string[] {
-  const confirmed: string[] = [];
-  const possible: string[] = [];
-  for (const [ending, replacement] of BRITISH_ENDINGS) {
-    if (!ending.test(word)) continue;
-    const american = word.replace(ending, replacement);
-    if (BRITISH.has(word) && (AMERICAN.has(american) || SIZE_OF.has(american))) confirmed.push(american);
-    else possible.push(american);
-  }
-  return [...confirmed, ...possible];
+  const forms = americanForms(word);
+  const confirmed = forms.filter((american) => confirmedPair(word, american));
+  return [...confirmed, ...forms.filter((american) => !confirmed.includes(american))];
 }
 
 /**
@@ -76,13 +82,8 @@ export function americanSpellings(word: string): string[] {
  * SCOWL confirms (`behaviour` -> `behavior`, `cancelled` -> `canceled`), the word itself otherwise.
  */
 export function usualSpelling(word: string): string {
-  if (!BRITISH.has(word)) return word;
-  for (const [ending, replacement] of BRITISH_ENDINGS) {
-    if (!ending.test(word)) continue;
-    const american = word.replace(ending, replacement);
-    if (AMERICAN.has(american) || SIZE_OF.has(american)) return american;
-  }
-  return word;
+  if (!BRITISH.has(word)) return word; // most words: one set lookup
+  return americanForms(word).find((american) => confirmedPair(word, american)) ?? word;
 }
 
 // The same endings the other way: American spellings and the British forms they may stand for.
