@@ -50,6 +50,9 @@ describe('backgroundLanguage: a language named as the asker background is not th
     ['C# has IEnumerable.Where, what is the java stream version', 'csharp', true],
     ['what is the kotlin equivalent of Promise.all in javascript', 'javascript', true],
     ['why will My Rust code not compile', 'rust', false],
+    ['I mostly write Python, what is the LINQ version of a list comprehension', 'python', true],
+    ['a list comprehension in python, how do I write that as a java stream', 'python', true],
+    ['a list comprehension in python, how do I write that as a java stream', 'java', false],
   ])('%s: %s comparative %s', (question, language, comparative) => {
     const off = readWith(null, question, context).languages.find((m) => m.language === language)!;
     const on = readWith('backgroundLanguage', question, context).languages.find(
