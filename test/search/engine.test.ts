@@ -432,6 +432,18 @@ describe('several topics', () => {
     expect(first('explain what a promise in JavaScript actually is')).toBe('What a promise is');
     expect(first('the event loop in JavaScript')).toBe('The event loop');
   });
+  it('does not match a number in a question to a literal number in example code', () => {
+    const ownership = topic('ownership', 'Ownership', [
+      ['Move semantics', 'Assigning a value moves it; borrow it instead to keep using the old name.'],
+      ['Borrowing', 'A reference lets you borrow a value without taking ownership of it.'],
+      ['Lifetimes', 'A lifetime is how long a borrow stays valid.'],
+    ]);
+    ownership.sections[0]!.code = [
+      { language: 'rust', code: 'let x = 5;\nlet y = x;\nlet s = String::from("5");', line: 1 },
+    ];
+    const built = ConceptEngine.build({ topics: [ownership] });
+    expect(built.search('pls explain borrowing like im 5').ranked[0]!.section.title).toBe('Borrowing');
+  });
   it("measures how much of the question one point of a section holds, not only the section's words", () => {
     const caching = topic('layers', 'Image layers', [
       ['Cache keys', 'Each instruction is cached by its inputs. Changing a file invalidates later layers.'],

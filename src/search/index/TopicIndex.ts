@@ -78,6 +78,7 @@ export interface TopicIndex {
 
 const FIELDS = ['title', 'keywords', 'questions', 'points', 'code'] as const;
 type Field = (typeof FIELDS)[number];
+const LITERAL_NUMBER = /^\d+$/;
 /** A title word standing for the topic itself ("When to use it"). */
 const TOPIC_PRONOUNS: ReadonlySet<string> = new Set(['it', 'this', 'they', 'them', 'these', 'its']);
 
@@ -108,7 +109,8 @@ export function buildTopicIndex(
     const keywords = tokenize(section.keywords.join(' . '));
     const questions = section.questions.map((q) => tokenize(withoutLanguageNames(q)));
     const points = section.points.map((p) => tokenize(p));
-    const code = section.code.map((c) => tokenize(c.code));
+    // A number in example code (`let x = 5`, `sleep(2)`) is an arbitrary value, not what the code shows.
+    const code = section.code.map((c) => tokenize(c.code).filter((t) => !LITERAL_NUMBER.test(t.term)));
     const byField: Record<Field, Token[]> = {
       title,
       keywords,
