@@ -17,9 +17,9 @@ export interface Token {
   readonly negated?: boolean;
 }
 
-// `Task.Run`, `.Result`, `HttpClient.GetStringAsync()`; names with an inner capital (`ConfigureAwait`);
-// long options; and hyphenated names.
-const DOTTED_IDENTIFIER = /(?<![\w.])(?:[A-Za-z_]\w*)?(?:\.[A-Za-z_]\w*)+/g;
+// `Task.Run`, `.Result`, `HttpClient.GetStringAsync()`, paths (`String::from`, `std::move`, `Person::name`);
+// names with an inner capital (`ConfigureAwait`); long options; and hyphenated names.
+const DOTTED_IDENTIFIER = /(?<![\w.:])(?:[A-Za-z_]\w*)?(?:(?:\.|::)[A-Za-z_]\w*)+/g;
 const INNER_CAPITAL_IDENTIFIER = /(?<![\w.])[A-Za-z]*[a-z][A-Z]\w*/g;
 // A command's long option (`--force-with-lease`, `--no-cache`): a name as exact as a function's.
 const LONG_OPTION = /(?<![\w-])--[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w-])/gi;
@@ -27,7 +27,8 @@ const LONG_OPTION = /(?<![\w-])--[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w-])/gi;
 const HYPHENATED_NAME = /(?<![\w-])[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)+(?![\w-])/gi;
 // Words, with inner apostrophes ("don't") and a trailing # or + ("C#", "c++17"); "filter+map" is two words.
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*(?:[#+]+(?![\p{L}#+]))?/gu;
-const MAY_HAVE_DOTTED = /\.[A-Za-z_]/;
+const MAY_HAVE_DOTTED = /(?:\.|::)[A-Za-z_]/;
+const MEMBER_SEPARATOR = /\.|::/;
 const MAY_HAVE_INNER_CAPITAL = /[a-z][A-Z]/;
 const CAMEL_PARTS = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
 
@@ -97,7 +98,7 @@ function addWhole(whole: string, tokens: Token[], seen: Set<string>): boolean {
 
 function addIdentifier(name: string, tokens: Token[], seen: Set<string>): void {
   if (!addWhole(name.replace(/^\./, '').toLowerCase(), tokens, seen)) return;
-  const parts = name.split('.').filter(Boolean);
+  const parts = name.split(MEMBER_SEPARATOR).filter(Boolean);
   for (const part of parts) {
     if (parts.length > 1) addIdentifier(part, tokens, seen);
     else for (const piece of part.match(CAMEL_PARTS) ?? []) tokens.push(readWord(piece));

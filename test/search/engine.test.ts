@@ -130,6 +130,19 @@ describe('text analysis', () => {
     // A double dash used as a dash, or inside a word, is no option.
     expect(identifiers('rebase -- what does it do? a--b, ---x')).toEqual([]);
   });
+  it('reads a :: path (`String::from`, `std::move`, `Person::name`) as an identifier with its parts', () => {
+    expect(identifiers('let s = String::from("hi"); is it like std::move?')).toEqual([
+      'string::from',
+      'string',
+      'from',
+      'std::move',
+      'std',
+      'move',
+    ]);
+    expect(identifiers('map(Person::name)')).toEqual(['person::name', 'person', 'name']);
+    // A colon pair with no name after it, or an address, is no path.
+    expect(identifiers('fe80::1, a :: b, at 5:20')).toEqual([]);
+  });
   it('keeps a hyphenated name whole as one exact term, beside its words, whatever its case', () => {
     expect(identifiers('flex-grow vs Flex-Shrink, a callback-based API')).toEqual([
       'flex-grow',
