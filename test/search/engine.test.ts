@@ -8,6 +8,7 @@ import { loadEngine } from '../../src/answer/loadEngine.js';
 import { editDistance } from '../../src/search/editDistance.js';
 import {
   canonicalLanguage,
+  languageMentionsIn,
   languagesAskedAbout,
   languagesMentioned,
 } from '../../src/search/languageMentions.js';
@@ -244,6 +245,13 @@ describe('text analysis', () => {
     expect([...languagesAskedAbout('how does await not block, like in JavaScript?')]).toEqual([]);
     expect([...languagesAskedAbout('how do threads work in Java?')]).toEqual(['java']);
     expect([...languagesAskedAbout('Java vs C# exceptions')].sort()).toEqual(['csharp', 'java']);
+    // "X vs Y" asks about both sides; "like Y" only compares.
+    const comparative = (q: string) => languageMentionsIn(q).map((m) => `${m.language} ${m.comparative}`);
+    expect(comparative('Java annotations vs Python decorators')).toEqual(['java false', 'python false']);
+    expect(comparative('is a Kotlin flow like an RxJava observable, like in Java?')).toEqual([
+      'kotlin false',
+      'java true',
+    ]);
     expect([...languagesAskedAbout('go error handling with if err != nil')]).toEqual(['go']);
     expect([...languagesAskedAbout('rust futures and async await')]).toEqual(['rust']);
     expect([...languagesAskedAbout('go ahead and explain await')]).toEqual([]);
