@@ -183,6 +183,8 @@ export function canonicalLanguage(name: string): string | undefined {
 function readsAsLanguage(name: LanguageName, text: string, index: number, written: string): boolean {
   if (!name.ambiguous) return true;
   const before = text.slice(0, index);
+  // Glued to the word before by a hyphen, it is part of that word: "ctrl-C", "pre-Go".
+  if (/[\p{L}\p{N}]-$/u.test(before)) return false;
   if (LANGUAGE_CONTEXT_BEFORE.test(before)) return true;
   if (LANGUAGE_CONTEXT_AFTER.test(text.slice(index + written.length, index + written.length + 20)))
     return true;

@@ -229,6 +229,8 @@ describe('text analysis', () => {
     expect([...languagesMentioned('how do I go about catching errors')]).toEqual([]);
     expect([...languagesMentioned('does .NET have this')]).toEqual(['csharp']);
     expect([...languagesMentioned('Java threads vs tasks')]).toEqual(['java']);
+    expect([...languagesMentioned('it hangs and I have to ctrl-C it')]).toEqual([]);
+    expect([...languagesMentioned('in C, how do pointers work')]).toEqual(['c']);
     expect([...languagesMentioned('what is the go equivalent of async await')]).toEqual(['go']);
     expect([...languagesMentioned('rust developers love the borrow checker')]).toEqual(['rust']);
     expect([...languagesMentioned('go code review')]).toEqual(['go']);
