@@ -91,6 +91,13 @@ describe('typos: a word meant as written is never a slip', () => {
     const surfaces = readWith('typos', 'where are the docs for await', context).words.map((w) => w.surface);
     expect(surfaces).toContain('docs');
   });
+  it('keeps "bot" and "ctrl", though a flexbox knowledge writes "box" and a shell one "curl"', () => {
+    const known = contextOf('a flex box, and curl to fetch');
+    const near = { ...known, correctTypo: (s: string) => ({ bot: 'box', ctrl: 'curl' })[s] };
+    const terms = searchedTerms(readWith('typos', 'my discord bot hangs until I press ctrl', near));
+    expect(terms).toEqual(expect.arrayContaining(['bot', 'ctrl']));
+    expect(terms).not.toEqual(expect.arrayContaining(['box']));
+  });
 });
 
 describe('typos: a language the question names is read as named', () => {
