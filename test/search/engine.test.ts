@@ -308,6 +308,13 @@ describe('answers', () => {
     expect(phrasing('thread pool behaviour')).toBeCloseTo(phrasing('thread pool behavior'));
     expect(phrasing('thread pool behaviour')).toBeGreaterThan(0.5);
   });
+  it('reads chat spellings of function words (r, cuz, smth) as function words', () => {
+    const words = (q: string) =>
+      tokenize(q)
+        .filter((t) => !t.stop)
+        .map((t) => t.surface);
+    expect(words('the docs r wrong cuz they skip smth')).toEqual(['docs', 'wrong', 'skip']);
+  });
   it('reads judgement words (good, bad, best) as the frame of a question, not its subject', () => {
     // The shipped topic's prose and sample questions use "bad" and "good or bad" about Task.Run.
     for (const q of ['is this good or bad?', 'good or bad', 'which is better'])
