@@ -19,9 +19,9 @@ const FUSE_OPTIONS = { ignoreLocation: true, threshold: 0.45 } as const;
 /**
  * Maps a misspelt word to the nearest word of the knowledge's own vocabulary. Candidates come from
  * shared letter pairs (cheap, so a lookup stays fast with a large vocabulary); an edit-distance bound
- * (no edit for 1-2 letters, one up to 5, two beyond) and fuse.js's fuzzy match decide, and among
- * equally close words the one more sections use wins, then the better fuse.js score. Common English
- * words and words with a digit are never corrected.
+ * (no edit for 1-2 letters, one up to 5, two beyond, those two keeping the first letter) and fuse.js's
+ * fuzzy match decide, and among equally close words the one more sections use wins, then the better
+ * fuse.js score. Common English words and words with a digit are never corrected.
  */
 export class TypoCorrector {
   private readonly words: string[] = [];
@@ -104,6 +104,8 @@ export class TypoCorrector {
       const candidate = this.words[index]!;
       const edits = editDistance(word, candidate, limit);
       if (edits === 0 || edits > limit) continue;
+      // Slips rarely hit the first letter: a word two edits away must keep it ("uvloop" is not "loop").
+      if (edits > 1 && candidate[0] !== word[0]) continue;
       const match = Fuse.match(word, candidate, FUSE_OPTIONS);
       if (!match.isMatch) continue;
       const scored = { word: candidate, edits, score: match.score ?? 1 };

@@ -283,6 +283,12 @@ describe('answers', () => {
     expect(typos.correct('senior')).toBeNull();
     expect(typos.correct('excepion')?.word).toBe('exception');
   });
+  it('keeps the first letter of a word it corrects by two edits', () => {
+    const typos = new TypoCorrector(['loop', 'exception', 'load'], () => 1);
+    expect(typos.correct('uvloop')).toBeNull(); // an asyncio library, not a slip of "loop"
+    expect(typos.correct('monads')).toBeNull();
+    expect(typos.correct('excpetoin')?.word).toBe('exception');
+  });
   it('does not read a size, a version or a code as a typo', () => {
     const typos = new TypoCorrector(['2mb', 'v8', 'es2015'], () => 1);
     expect(typos.correct('2gb')).toBeNull();
