@@ -49,6 +49,8 @@ const ANY_NAME = new RegExp(
 );
 
 const LANGUAGE_CONTEXT_BEFORE = /\b(?:in|with|using|for|of|from|vs\.?|versus|and)\s+$/i;
+/** An ambiguous name glued to the word before by a hyphen is part of that word: "ctrl-C", "pre-Go". */
+const GLUED_TO_WORD_BEFORE = /[\p{L}\p{N}]-$/u;
 /** Words after an ambiguous name that show it names a language ("the go equivalent", "rust developers"). */
 const LANGUAGE_CONTEXT_AFTER =
   /^\s+(?:equivalent|version|counterpart|developers?|devs?|programmers?|code|syntax|compiler)\b/i;
@@ -183,8 +185,7 @@ export function canonicalLanguage(name: string): string | undefined {
 function readsAsLanguage(name: LanguageName, text: string, index: number, written: string): boolean {
   if (!name.ambiguous) return true;
   const before = text.slice(0, index);
-  // Glued to the word before by a hyphen, it is part of that word: "ctrl-C", "pre-Go".
-  if (/[\p{L}\p{N}]-$/u.test(before)) return false;
+  if (GLUED_TO_WORD_BEFORE.test(before)) return false;
   if (LANGUAGE_CONTEXT_BEFORE.test(before)) return true;
   if (LANGUAGE_CONTEXT_AFTER.test(text.slice(index + written.length, index + written.length + 20)))
     return true;
