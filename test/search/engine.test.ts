@@ -224,6 +224,16 @@ describe('text analysis', () => {
     expect(editDistance('awiat', 'await')).toBe(1);
     expect(editDistance('thread', 'bread', 0)).toBe(1);
   });
+  it('gives every comparison its own distance, whatever was compared before', () => {
+    const long = 'a'.repeat(40);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance(long, `${long}bc`)).toBe(2); // longer than the rows kept so far
+    expect(editDistance('configureawait', 'configurewait', 0)).toBe(1); // stopped early
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('abc', '')).toBe(3);
+    expect(editDistance('ab', 'ba')).toBe(1);
+  });
   it('reads language names, but not the plain words some of them are', () => {
     expect([...languagesMentioned('how do errors work in go?')]).toEqual(['go']);
     expect([...languagesMentioned('how do I go about catching errors')]).toEqual([]);

@@ -244,9 +244,9 @@ function bestPointOf(
   for (let p = first; p < first + points; p++) {
     weights.fill(0);
     for (let t = topic.passageTermStart[p]!; t < topic.passageTermStart[p + 1]!; t++) {
-      for (const { word, weight } of idToWords.get(topic.passageTerms[t]!) ?? []) {
-        if (weight > weights[word]!) weights[word] = weight;
-      }
+      const matches = idToWords.get(topic.passageTerms[t]!);
+      if (!matches) continue;
+      for (const { word, weight } of matches) if (weight > weights[word]!) weights[word] = weight;
     }
     const coverage = coverageOf(weights);
     if (coverage > bestCoverage) [bestCoverage, bestPoint] = [coverage, p - first];
@@ -307,15 +307,23 @@ function queryPhrasing(
  */
 function sampleResemblance(topic: TopicIndex, section: number, query: QueryPhrasing): number {
   if (query.unknownWords > 0) return 0;
-  const holdsEveryWord = (p: number) => {
-    const terms = topic.phrasingTerms.subarray(topic.phrasingTermStart[p]!, topic.phrasingTermStart[p + 1]!);
-    return query.contentIds.every((id) => terms.includes(id));
-  };
   let best = 0;
   for (let p = topic.phrasingStart[section]! + 1; p < topic.phrasingStart[section + 1]!; p++) {
-    if (holdsEveryWord(p)) best = Math.max(best, resemblance(topic, p, query));
+    if (holdsEveryWord(topic, p, query.contentIds)) best = Math.max(best, resemblance(topic, p, query));
   }
   return best;
+}
+
+/** Whether phrasing `p` of the topic uses every one of the term ids (a loop, not views: it runs per sample question). */
+function holdsEveryWord(topic: TopicIndex, p: number, ids: readonly number[]): boolean {
+  const start = topic.phrasingTermStart[p]!;
+  const end = topic.phrasingTermStart[p + 1]!;
+  for (const id of ids) {
+    let found = false;
+    for (let t = start; t < end && !found; t++) found = topic.phrasingTerms[t] === id;
+    if (!found) return false;
+  }
+  return true;
 }
 
 /** Cosine of the question's phrasing and one of the topic's phrasings (a title or a sample question). */
