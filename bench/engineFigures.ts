@@ -6,7 +6,7 @@ import { percentile } from './percentile.js';
 /** What one knowledge base costs the engine: build time, per-question latency, memory. */
 export interface EngineFigures {
   sections: number;
-  /** The first build in this process (cold JIT), then the median of three (hot reloads run warm). */
+  /** The first build of this knowledge in the process, then the median of three (hot reloads run warm). */
   firstBuildMs: number;
   medianBuildMs: number;
   /** Latency over `questions.length` questions, each asked once of the first engine after the warm-up. */
