@@ -27,6 +27,12 @@ const LONG_OPTION = /(?<![\w-])--[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w-])/gi;
 const HYPHENATED_NAME = /(?<![\w-])[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)+(?![\w-])/gi;
 // Words, with inner apostrophes ("don't") and a trailing # or + ("C#", "c++17"); "filter+map" is two words.
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*(?:[#+]+(?![\p{L}#+]))?/gu;
+// A lifetime or type variable (`'a`, `'static`, `<'a>`): a quote before a name that no quote closes
+// ("'static — what is it?"), unlike a quoted word ('cannot borrow') or a character literal ('x').
+const LIFETIME = /(?<![\p{L}\p{N}_'])'[A-Za-z_]\w*(?![\w'])/gu;
+const CLOSING_QUOTE = /[\p{L}\p{N}]'(?![\p{L}\p{N}])/u;
+/** How far after an opening quote its closing one is looked for, on the same line: a quoted phrase is short. */
+const QUOTE_REACH = 200;
 const MAY_HAVE_DOTTED = /(?:\.|::)[A-Za-z_]/;
 const MEMBER_SEPARATOR = /\.|::/;
 const MAY_HAVE_INNER_CAPITAL = /[a-z][A-Z]/;
@@ -73,6 +79,13 @@ function addIdentifiers(text: string, tokens: Token[]): void {
   }
   if (MAY_HAVE_INNER_CAPITAL.test(text)) {
     for (const match of matchesOf(text, INNER_CAPITAL_IDENTIFIER)) addIdentifier(match[0], tokens, seen);
+  }
+  if (text.includes("'")) {
+    for (const match of matchesOf(text, LIFETIME)) {
+      const end = match.index + match[0].length;
+      const rest = text.slice(end, end + QUOTE_REACH).split('\n', 1)[0]!;
+      if (!CLOSING_QUOTE.test(rest)) addWhole(match[0].toLowerCase(), tokens, seen);
+    }
   }
   if (text.includes('-')) {
     if (text.includes('--')) addWholeNames(text, LONG_OPTION, tokens, seen);

@@ -144,6 +144,15 @@ describe('text analysis', () => {
     // A colon pair with no name after it, or an address, is no path.
     expect(identifiers('fe80::1, a :: b, at 5:20')).toEqual([]);
   });
+  it("reads a lifetime or type variable (`'a`, `'static`) as an identifier, not a quoted word", () => {
+    expect(identifiers("'static — what does it actually mean?")).toEqual(["'static"]);
+    expect(identifiers("fn longest<'a>(x: &'a str) -> &'a str {")).toEqual(["'a"]);
+    // A quote that a later one closes, a character literal, and an apostrophe inside a word are not.
+    expect(identifiers("it says 'cannot borrow' here")).toEqual([]);
+    expect(identifiers("let c = 'x'; don't")).toEqual([]);
+    // The closing quote is looked for on the same line only.
+    expect(identifiers("'a on this line\nand 'quoted' on the next")).toEqual(["'a"]);
+  });
   it('keeps a hyphenated name whole as one exact term, beside its words, whatever its case', () => {
     expect(identifiers('flex-grow vs Flex-Shrink, a callback-based API')).toEqual([
       'flex-grow',
