@@ -30,7 +30,7 @@ const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*(?:[#+]+(?![\p{L}#+]))?/gu;
 // A lifetime or type variable (`'a`, `'static`, `<'a>`): a quote before a name that no quote closes
 // ("'static — what is it?"), unlike a quoted word ('cannot borrow') or a character literal ('x').
 const LIFETIME = /(?<![\p{L}\p{N}_'])'[A-Za-z_]\w*(?![\w'])/gu;
-const CLOSING_QUOTE = /[\p{L}\p{N}]'(?![\p{L}\p{N}])/u;
+const CLOSING_QUOTE = /\S'(?![\p{L}\p{N}])/u;
 /** How far after an opening quote its closing one is looked for, on the same line: a quoted phrase is short. */
 const QUOTE_REACH = 200;
 const MAY_HAVE_DOTTED = /(?:\.|::)[A-Za-z_]/;

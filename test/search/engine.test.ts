@@ -149,6 +149,7 @@ describe('text analysis', () => {
     expect(identifiers("fn longest<'a>(x: &'a str) -> &'a str {")).toEqual(["'a"]);
     // A quote that a later one closes, a character literal, and an apostrophe inside a word are not.
     expect(identifiers("it says 'cannot borrow' here")).toEqual([]);
+    expect(identifiers("does not recognize the method 'Format(User)' method")).toEqual([]);
     expect(identifiers("let c = 'x'; don't")).toEqual([]);
     // The closing quote is looked for on the same line only.
     expect(identifiers("'a on this line\nand 'quoted' on the next")).toEqual(["'a"]);
