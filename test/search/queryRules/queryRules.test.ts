@@ -98,6 +98,16 @@ describe('typos: a word meant as written is never a slip', () => {
     expect(terms).toEqual(expect.arrayContaining(['bot', 'ctrl']));
     expect(terms).not.toEqual(expect.arrayContaining(['box']));
   });
+  it('keeps "shard" and the abbreviation "comp", though a knowledge writes "share" and "come"', () => {
+    const known = contextOf('share a value, come back later');
+    const near = { ...known, correctTypo: (s: string) => ({ shard: 'share', comp: 'come' })[s] };
+    const terms = searchedTerms(
+      readWith('typos', 'heartbeat blocked on shard 0, and is a list comp faster', near),
+    );
+    expect(terms).toEqual(expect.arrayContaining(['shard', 'comp']));
+    expect(terms).not.toEqual(expect.arrayContaining(['share']));
+    expect(terms).not.toEqual(expect.arrayContaining(['come']));
+  });
 });
 
 describe('typos: a language the question names is read as named', () => {
