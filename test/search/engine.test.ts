@@ -92,6 +92,16 @@ describe('text analysis', () => {
     expect(rarity('docs')).toBe(rarity('layer')); // a common English word
     for (const word of ['goroutine', 'asyncio', 'monad']) expect(rarity(word), word).toBe(1);
   });
+  it("weighs a one- or two-letter name in code as little as a short word: a variable's name, not the question", () => {
+    const names = Object.fromEntries(
+      tokenize('SELECT c.name FROM customers c WHERE x.id = db.Users')
+        .filter((t) => t.identifier)
+        .map((t) => [t.term, wordRarity(t)] as const),
+    );
+    expect(names).toMatchObject({ c: 0.5, x: 0.5, db: 0.5, id: 0.5 });
+    // The whole name, and a longer part of it, still count fully.
+    expect(names).toMatchObject({ 'c.name': 1, 'db.users': 1, name: 1, users: 1 });
+  });
   it('reads a function word with a contracted verb as a function word, not as a rare content word', () => {
     const content = (text: string) =>
       tokenize(text)

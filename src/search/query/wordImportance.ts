@@ -16,11 +16,13 @@ const EVERYDAY_PROGRAMMING_SIZE = 20;
 /**
  * How rare a question word is, in (0, 1], whatever the knowledge: a code
  * identifier or a word rare in English ("goroutine", "monad") fully, an everyday word ("work", "rate",
- * or the programmer's "docs", "app") little. Computed from the word alone, so adding topics never changes it.
+ * or the programmer's "docs", "app") little. A number or a word of one or two letters counts half,
+ * in code too: `x`, or the `c` of `c.id`, is a variable's name, not what is asked. Computed from the
+ * word alone, so adding topics never changes it.
  */
 export function wordRarity(token: Pick<Token, 'surface' | 'identifier'>): number {
-  if (token.identifier) return 1;
   if (/^\d+$/.test(token.surface) || token.surface.length <= 2) return 0.5;
+  if (token.identifier) return 1;
   if (isEverydayProgrammingWord(token.surface)) return BY_SIZE.get(EVERYDAY_PROGRAMMING_SIZE)!;
   return BY_SIZE.get(commonWordSize(token.surface) ?? 0) ?? 1;
 }
