@@ -66,7 +66,7 @@ export interface LanguageMention {
 // Words that make the language after them a point of comparison. Not "vs": "Java annotations vs Python
 // decorators" asks about both sides.
 const COMPARISON_BEFORE =
-  /\b(?:like|unlike|than|from|compared (?:to|with)|similar to|coming from|unlike in|like in)\s+$/i;
+  /\b(?:like|unlike|than|from|compared (?:to|with)|similar to|coming from|unlike in|like in|same as(?: in)?)\s+$/i;
 
 function mentions(text: string): LanguageMention[] {
   const found: LanguageMention[] = [];

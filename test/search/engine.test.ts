@@ -284,6 +284,8 @@ describe('text analysis', () => {
       'kotlin false',
       'java true',
     ]);
+    expect(comparative('is await in JS the same as in Python?')).toEqual(['javascript false', 'python true']);
+    expect(comparative('are C# tasks the same as Java futures?')).toEqual(['csharp false', 'java true']);
     expect([...languagesAskedAbout('go error handling with if err != nil')]).toEqual(['go']);
     expect([...languagesAskedAbout('rust futures and async await')]).toEqual(['rust']);
     expect([...languagesAskedAbout('go ahead and explain await')]).toEqual([]);
