@@ -108,6 +108,18 @@ describe('typos: a word meant as written is never a slip', () => {
     expect(terms).not.toEqual(expect.arrayContaining(['share']));
     expect(terms).not.toEqual(expect.arrayContaining(['come']));
   });
+  it('keeps a page part, a tool and the chat word "mods", though a knowledge writes "filter", "mono", "npm", "mode"', () => {
+    const known = contextOf('filter the mono npm mode');
+    const near = {
+      ...known,
+      correctTypo: (s: string) => ({ footer: 'filter', mongo: 'mono', nvm: 'npm', mods: 'mode' })[s],
+    };
+    const terms = searchedTerms(
+      readWith('typos', 'sticky footer, mongo driver, nvm install, ask the mods', near),
+    );
+    expect(terms).toEqual(expect.arrayContaining(['footer', 'mongo', 'nvm']));
+    for (const wrong of ['filter', 'mono', 'npm', 'mode']) expect(terms).not.toContain(wrong);
+  });
 });
 
 describe('typos: a language the question names is read as named', () => {
