@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { KnowledgeError, KnowledgeLoadError } from '../../src/knowledge/KnowledgeError.js';
 import { loadKnowledge } from '../../src/knowledge/loadKnowledge.js';
 import { parseTopic } from '../../src/knowledge/parseTopic.js';
@@ -77,6 +77,7 @@ describe('parseTopic', () => {
 describe('loadKnowledge', () => {
   it('loads nothing when any file is broken, and lists every problem', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'kb-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     await writeFile(path.join(dir, 'good.md'), '- **A**: b\n');
     await writeFile(path.join(dir, 'bad.md'), '---\nsections: 3\n---\n- **A**: b\n');
     await writeFile(path.join(dir, 'empty.md'), '');

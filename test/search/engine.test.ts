@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile, copyFile, readdir } from 'node:fs/promises';
+import { mkdtemp, writeFile, copyFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConceptEngine } from '../../src/answer/ConceptEngine.js';
 import type { Topic } from '../../src/knowledge/types.js';
 import { loadEngine } from '../../src/answer/loadEngine.js';
@@ -411,14 +411,16 @@ describe('answers', () => {
 
 describe('several topics', () => {
   let multi: ConceptEngine;
+  let dir = '';
   beforeAll(async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'multi-'));
+    dir = await mkdtemp(path.join(tmpdir(), 'multi-'));
     await copyFile('knowledge/csharp-async-await.md', path.join(dir, 'csharp-async-await.md'));
     for (const name of await readdir('test/fixtures/multi-topic'))
       await copyFile(path.join('test/fixtures/multi-topic', name), path.join(dir, name));
     await writeFile(path.join(dir, 'README.txt'), 'not a topic');
     multi = await loadEngine(dir);
   });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
   it('routes a question that names its language to that topic', () => {
     const js = multi.ask('how do I catch errors from an async function in javascript');
     expect((js.match ?? js.suggestions[0])?.topic.id).toBe('javascript-promises');
