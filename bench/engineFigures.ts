@@ -53,13 +53,7 @@ export function measureEngine(
     builds.push(performance.now() - start);
     const indexHeap = heapUsed() - heapBefore;
     for (const question of warmUp) engine.ask(question);
-    const times: number[] = [];
-    for (const question of questions) {
-      const asked = performance.now();
-      engine.ask(question);
-      times.push(performance.now() - asked);
-    }
-    passes.push(times);
+    passes.push(answerLatencies(engine, questions));
     if (i === 0) {
       heap = {
         index: indexHeap,
@@ -83,4 +77,15 @@ export function measureEngine(
     heapAfterQuestionsBytes: heap.afterQuestions,
     rssBytes: heap.rss,
   };
+}
+
+/** How long the engine takes to answer each question, in ms, in order. */
+export function answerLatencies(engine: ConceptEngine, questions: readonly string[]): number[] {
+  const times: number[] = [];
+  for (const question of questions) {
+    const asked = performance.now();
+    engine.ask(question);
+    times.push(performance.now() - asked);
+  }
+  return times;
 }

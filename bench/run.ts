@@ -21,7 +21,7 @@ import {
 } from '../src/cli/commandLine.js';
 import { timeAskProcess, timeAskProcessOver } from './askProcess.js';
 import { benchKnowledgePipeline } from './knowledgePipeline.js';
-import { measureEngine, type EngineFigures } from './engineFigures.js';
+import { answerLatencies, measureEngine, type EngineFigures } from './engineFigures.js';
 import { percentile } from './percentile.js';
 import {
   DENSE_VOCABULARY_SIZE,
@@ -127,16 +127,14 @@ function printTable(rows: readonly Row[]): void {
   }
 }
 
+/** `count` questions: the given ones asked over and over. */
+function cycled(questions: readonly string[], count: number): string[] {
+  return Array.from({ length: count }, (_, i) => questions[i % questions.length]!);
+}
+
 /** A fresh process's answer latencies over the shipped knowledge, in order: the JIT's warm-up. */
 function freshProcessLatency(shipped: KnowledgeBase, labelled: readonly string[]): number[] {
-  const engine = ConceptEngine.build(shipped);
-  const times: number[] = [];
-  for (let i = 0; i < PROCESS_WARM_UP; i++) {
-    const asked = performance.now();
-    engine.ask(labelled[i % labelled.length]!);
-    times.push(performance.now() - asked);
-  }
-  return times;
+  return answerLatencies(ConceptEngine.build(shipped), cycled(labelled, PROCESS_WARM_UP));
 }
 
 function printFreshProcess(times: readonly number[]): void {
@@ -226,8 +224,7 @@ test: the figures vary with the machine. Takes several minutes.`,
   printFreshProcess(freshProcessLatency(shipped, labelled));
   if (wanted('shipped')) {
     // The shipped topic's questions are the labelled ones: asked over and over to make up the runs.
-    const cycled = Array.from({ length: QUESTION_RUNS }, (_, i) => labelled[i % labelled.length]!);
-    const figures = measureEngine(shipped, cycled, labelled.slice(0, WARM_UP));
+    const figures = measureEngine(shipped, cycled(labelled, QUESTION_RUNS), labelled.slice(0, WARM_UP));
     const processMs = timeAskProcess('knowledge', SHIPPED_QUESTION).medianMs;
     rows.push({ name: 'shipped knowledge', figures, processMs });
     printRow(rows[rows.length - 1]!);
