@@ -91,35 +91,48 @@ describe('typos: a word meant as written is never a slip', () => {
     const surfaces = readWith('typos', 'where are the docs for await', context).words.map((w) => w.surface);
     expect(surfaces).toContain('docs');
   });
-  it('keeps "bot" and "ctrl", though a flexbox knowledge writes "box" and a shell one "curl"', () => {
-    const known = contextOf('a flex box, and curl to fetch');
-    const near = { ...known, correctTypo: (s: string) => ({ bot: 'box', ctrl: 'curl' })[s] };
-    const terms = searchedTerms(readWith('typos', 'my discord bot hangs until I press ctrl', near));
-    expect(terms).toEqual(expect.arrayContaining(['bot', 'ctrl']));
-    expect(terms).not.toEqual(expect.arrayContaining(['box']));
-  });
-  it('keeps "shard" and the abbreviation "comp", though a knowledge writes "share" and "come"', () => {
-    const known = contextOf('share a value, come back later');
-    const near = { ...known, correctTypo: (s: string) => ({ shard: 'share', comp: 'come' })[s] };
-    const terms = searchedTerms(
-      readWith('typos', 'heartbeat blocked on shard 0, and is a list comp faster', near),
-    );
-    expect(terms).toEqual(expect.arrayContaining(['shard', 'comp']));
-    expect(terms).not.toEqual(expect.arrayContaining(['share']));
-    expect(terms).not.toEqual(expect.arrayContaining(['come']));
-  });
-  it('keeps a page part, a tool and the chat word "mods", though a knowledge writes "filter", "mono", "npm", "mode"', () => {
-    const known = contextOf('filter the mono npm mode');
-    const near = {
-      ...known,
-      correctTypo: (s: string) => ({ footer: 'filter', mongo: 'mono', nvm: 'npm', mods: 'mode' })[s],
-    };
-    const terms = searchedTerms(
-      readWith('typos', 'sticky footer, mongo driver, nvm install, ask the mods', near),
-    );
-    expect(terms).toEqual(expect.arrayContaining(['footer', 'mongo', 'nvm']));
-    for (const wrong of ['filter', 'mono', 'npm', 'mode']) expect(terms).not.toContain(wrong);
-  });
+  // A word the asker meant, one edit from a word the knowledge writes: each case's knowledge, the
+  // correction the typo reader would offer, the question, and what is searched for and what is not.
+  it.each<{
+    knowledge: string;
+    slips: Record<string, string>;
+    question: string;
+    kept: string[];
+    notSearched: string[];
+  }>([
+    {
+      knowledge: 'a flex box, and curl to fetch',
+      slips: { bot: 'box', ctrl: 'curl' },
+      question: 'my discord bot hangs until I press ctrl',
+      kept: ['bot', 'ctrl'],
+      notSearched: ['box'],
+    },
+    {
+      knowledge: 'share a value, come back later',
+      slips: { shard: 'share', comp: 'come' },
+      question: 'heartbeat blocked on shard 0, and is a list comp faster',
+      kept: ['shard', 'comp'],
+      notSearched: ['share', 'come'],
+    },
+    {
+      knowledge: 'filter the mono npm mode',
+      slips: { footer: 'filter', mongo: 'mono', nvm: 'npm', mods: 'mode' },
+      question: 'sticky footer, mongo driver, nvm install, ask the mods',
+      kept: ['footer', 'mongo', 'nvm'],
+      notSearched: ['filter', 'mono', 'npm', 'mode'],
+    },
+  ])(
+    'keeps $kept, though the knowledge writes $notSearched',
+    ({ knowledge, slips, question, kept, notSearched }) => {
+      const near = {
+        ...contextOf(knowledge),
+        correctTypo: (s: string) => slips[s],
+      };
+      const terms = searchedTerms(readWith('typos', question, near));
+      expect(terms).toEqual(expect.arrayContaining(kept));
+      for (const wrong of notSearched) expect(terms).not.toContain(wrong);
+    },
+  );
 });
 
 describe('typos: a language the question names is read as named', () => {
