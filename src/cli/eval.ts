@@ -4,7 +4,8 @@
  * answer threshold are fitted on the other topics' blind questions and measured on its own, with every
  * topic loaded. Per topic: answered right, top-1 (answer or first "did you mean"), confidently wrong,
  * uncovered and off-topic declined, and the share of answers that change when the rest of the corpus
- * is added. Then the shipped topic with its enrichment stripped. `--ablate` switches each query rule
+ * is added. Then the shipped topic with its enrichment stripped, and what the bot learns from use
+ * (learningFromUse.ts). `--ablate` switches each query rule
  * and each feature off in turn and shows what the held-out figures lose.
  */
 import 'dotenv/config';
@@ -20,6 +21,8 @@ import {
   formatMisses,
   rightAtWrongShare,
 } from '../eval/formatCrossValidation.js';
+import { formatLearningFromUse } from '../eval/formatLearningFromUse.js';
+import { learningFromUse } from '../eval/learningFromUse.js';
 import { leaveOneTopicOut, type CrossValidation } from '../eval/leaveOneTopicOut.js';
 import { parseCommandLine, type CommandLineSpec, type FlagSpecs } from './commandLine.js';
 import { exitOnKnowledgeError } from './exitOnKnowledgeError.js';
@@ -62,6 +65,13 @@ async function main(): Promise<void> {
     out('');
     out(formatCrossValidation(stripped, 'The shipped topics with their enrichment stripped, held out:'));
   }
+  out('');
+  out(
+    formatLearningFromUse(
+      learningFromUse(knowledge, questions, cv),
+      'Learning from use, held out (half of each topic asked, right offers picked, the report applied):',
+    ),
+  );
   if (values.ablate) out(`\n${ablation(knowledge, questions, cv, values.topic)}`);
 }
 

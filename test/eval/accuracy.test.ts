@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEvalCorpus, type EvalCorpus } from '../../src/eval/evalCorpus.js';
 import { figuresOf, summaryOf } from '../../src/eval/formatCrossValidation.js';
+import { report } from '../../src/eval/evaluate.js';
+import { learningFromUse, type LearningFold } from '../../src/eval/learningFromUse.js';
 import { leaveOneTopicOut, type CrossValidation } from '../../src/eval/leaveOneTopicOut.js';
 
 // Held-out figures only: for each topic of the evaluation corpus (the shipped topic and fourteen raw
@@ -55,5 +57,32 @@ describe('held-out accuracy, leave one topic out', () => {
   it("adding the rest of the corpus changes few of a topic's answers", () => {
     const changed = cv.folds.reduce((sum, f) => sum + f.changed, 0) / cv.folds.length;
     expect(changed).toBeLessThanOrEqual(0.04);
+  });
+});
+
+describe('learning from use, held out', () => {
+  // Half of each topic's questions asked by users who pick the right offer; the report's sample
+  // questions added; then the same questions asked again, and the other half asked for the first time.
+  let folds: LearningFold[];
+  beforeAll(() => {
+    folds = learningFromUse(corpus.knowledge, corpus.questions, cv);
+  }, 300_000);
+  const pooled = (pick: (f: LearningFold) => LearningFold['askedAgain']) => ({
+    before: figuresOf(report(folds.flatMap((f) => pick(f).before.outcomes))),
+    after: figuresOf(report(folds.flatMap((f) => pick(f).after.outcomes))),
+  });
+
+  it('answers outright the questions users asked and picked an offer for, without bluffing more', () => {
+    const { before, after } = pooled((f) => f.askedAgain);
+    expect(folds.reduce((n, f) => n + f.learned, 0)).toBeGreaterThan(100);
+    expect(after.answeredRight).toBeGreaterThanOrEqual(0.8);
+    expect(after.answeredRight - before.answeredRight).toBeGreaterThanOrEqual(0.3);
+    expect(after.wrongCount).toBeLessThanOrEqual(before.wrongCount + 2);
+  });
+
+  it('does not answer new questions worse for what it learned', () => {
+    const { before, after } = pooled((f) => f.newQuestions);
+    expect(after.answeredRight).toBeGreaterThanOrEqual(before.answeredRight - 0.01);
+    expect(after.wrongCount).toBeLessThanOrEqual(before.wrongCount + 2);
   });
 });

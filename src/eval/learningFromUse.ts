@@ -1,0 +1,91 @@
+import { ConceptEngine } from '../answer/ConceptEngine.js';
+import type { Answer } from '../answer/types.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
+import type { LearningRecord } from '../learn/LearningRecord.js';
+import { proposeSampleQuestions } from '../learn/proposeSampleQuestions.js';
+import type { EngineOptions } from '../search/engineOptions.js';
+import { OFF_TOPIC, outcomeOf, report, type EvalReport, type LabelledQuestion } from './evaluate.js';
+import type { CrossValidation } from './leaveOneTopicOut.js';
+
+/** One topic's questions answered before and after the bot learned from the other half of them. */
+export interface LearningFold {
+  topic: string;
+  /** Sample questions the report would write (`npm run report -- --apply`). */
+  learned: number;
+  /** The questions users asked, asked again: before learning, and after. */
+  askedAgain: { before: EvalReport; after: EvalReport };
+  /** Questions nobody had asked yet: before learning, and after. */
+  newQuestions: { before: EvalReport; after: EvalReport };
+}
+
+/**
+ * "Gets better from use", held out: for each fold of a leave-one-topic-out run (its model and
+ * thresholds, fitted on the other topics), half the topic's blind questions are asked by users who
+ * pick the right section when it is offered, mark a right answer helpful and a wrong one not helpful.
+ * Those records go through the report's own step (proposeSampleQuestions) into the topic as sample
+ * questions, as `npm run report -- --apply` writes them. Then the same questions are asked again, and
+ * the other half, which nobody asked, is asked for the first time. The halves swap, so each question
+ * is asked once as used and once as new.
+ */
+export function learningFromUse(
+  knowledge: KnowledgeBase,
+  questions: readonly LabelledQuestion[],
+  cv: CrossValidation,
+  options: Partial<EngineOptions> = {},
+): LearningFold[] {
+  return cv.folds.map((fold): LearningFold => {
+    const settings = { ...options, model: fold.model, thresholds: fold.thresholds };
+    const build = (kb: KnowledgeBase) => ConceptEngine.build(kb, settings);
+    const before = build(knowledge);
+    const own = questions.filter((q) => q.topic === fold.topic && q.topic !== OFF_TOPIC);
+    const halves = [own.filter((_, i) => i % 2 === 0), own.filter((_, i) => i % 2 === 1)];
+    const outcomes = { againBefore: [], againAfter: [], newBefore: [], newAfter: [] } as Record<
+      'againBefore' | 'againAfter' | 'newBefore' | 'newAfter',
+      ReturnType<typeof outcomeOf>[]
+    >;
+    let learned = 0;
+    halves.forEach((used, h) => {
+      const fresh = halves[1 - h]!;
+      const records = used.flatMap((q, i) => recordsOf(q, before.ask(q.question), `user-${i}`));
+      const proposals = proposeSampleQuestions(records, before, { build });
+      const added = new Map(proposals.map((p) => [p.entry, p.questions.map((q) => q.question)]));
+      learned += proposals.reduce((n, p) => n + p.questions.length, 0);
+      const after = build({
+        topics: knowledge.topics.map((topic) => ({
+          ...topic,
+          sections: topic.sections.map((section) => {
+            const more = added.get(`${topic.id}/${section.id}`) ?? [];
+            return more.length ? { ...section, questions: [...section.questions, ...more] } : section;
+          }),
+        })),
+      });
+      for (const q of used) {
+        outcomes.againBefore.push(outcomeOf(q, before.ask(q.question)));
+        outcomes.againAfter.push(outcomeOf(q, after.ask(q.question)));
+      }
+      for (const q of fresh) {
+        outcomes.newBefore.push(outcomeOf(q, before.ask(q.question)));
+        outcomes.newAfter.push(outcomeOf(q, after.ask(q.question)));
+      }
+    });
+    return {
+      topic: fold.topic,
+      learned,
+      askedAgain: { before: report(outcomes.againBefore), after: report(outcomes.againAfter) },
+      newQuestions: { before: report(outcomes.newBefore), after: report(outcomes.newAfter) },
+    };
+  });
+}
+
+/** What a user who knows the right sections tells the bot about its answer to a question. */
+function recordsOf(question: LabelledQuestion, answer: Answer, user: string): LearningRecord[] {
+  const at = new Date(0).toISOString();
+  const entry = (s: { topic: { id: string }; section: { id: string } }) => `${s.topic.id}/${s.section.id}`;
+  if (answer.kind === 'answer' && answer.match) {
+    const shown = entry(answer.match);
+    const type = question.expect.includes(shown) ? 'helpful' : 'not-helpful';
+    return [{ at, type, question: question.question, user, entry: shown }];
+  }
+  const picked = answer.suggestions.map(entry).find((e) => question.expect.includes(e));
+  return picked ? [{ at, type: 'suggestion-picked', question: question.question, user, entry: picked }] : [];
+}
