@@ -13,7 +13,7 @@ import type { KnowledgeBase } from '../knowledge/types.js';
 import { defaultEngineOptions, type EngineOptions } from '../search/engineOptions.js';
 import { QUERY_RULE_NAMES } from '../search/query/queryRules.js';
 import { FEATURE_NAMES } from '../search/rank/features.js';
-import { EVAL_CORPUS, loadEvalCorpus, withoutEnrichment } from '../eval/evalCorpus.js';
+import { EVAL_CORPUS, loadEvalCorpus, readParaphrases, withoutEnrichment } from '../eval/evalCorpus.js';
 import type { LabelledQuestion } from '../eval/evaluate.js';
 import {
   figuresOf,
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   out('');
   out(
     formatLearningFromUse(
-      learningFromUse(knowledge, questions, cv),
+      learningFromUse(knowledge, questions, cv, await readParaphrases()),
       'Learning from use, held out (half of each topic asked, right offers picked, the report applied):',
     ),
   );

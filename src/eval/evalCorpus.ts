@@ -12,6 +12,23 @@ export const EVAL_CORPUS = {
   questions: 'test/eval/blind',
 };
 
+/** Each blind question in another asker's words (`{topic, original, question}` lines), for learning from use. */
+export const PARAPHRASES = 'test/eval/paraphrases';
+
+/** The paraphrases in a folder, by original question; empty when there is no such folder. */
+export async function readParaphrases(dir: string = PARAPHRASES): Promise<Map<string, string>> {
+  const files = await readdir(dir).catch(() => [] as string[]);
+  const byOriginal = new Map<string, string>();
+  for (const file of files.filter((f) => f.endsWith('.jsonl')).sort()) {
+    for (const line of (await readFile(path.join(dir, file), 'utf8')).split('\n')) {
+      if (!line.trim()) continue;
+      const { original, question } = JSON.parse(line) as { original: string; question: string };
+      byOriginal.set(original, question);
+    }
+  }
+  return byOriginal;
+}
+
 export interface EvalCorpus {
   /** The shipped topics, then every capture imported as the importer would, with no enrichment. */
   knowledge: KnowledgeBase;

@@ -14,6 +14,8 @@ export interface LearningFold {
   learned: number;
   /** The questions users asked, asked again: before learning, and after. */
   askedAgain: { before: EvalReport; after: EvalReport };
+  /** The questions users asked, asked again in other words (where a paraphrase is given): before, and after. */
+  paraphrased: { before: EvalReport; after: EvalReport };
   /** Questions nobody had asked yet: before learning, and after. */
   newQuestions: { before: EvalReport; after: EvalReport };
 }
@@ -24,13 +26,15 @@ export interface LearningFold {
  * pick the right section when it is offered, mark a right answer helpful and a wrong one not helpful.
  * Those records go through the report's own step (proposeSampleQuestions) into the topic as sample
  * questions, as `npm run report -- --apply` writes them. Then the same questions are asked again, and
- * the other half, which nobody asked, is asked for the first time. The halves swap, so each question
- * is asked once as used and once as new.
+ * the other half, which nobody asked, is asked for the first time; `paraphrases` gives, by question, the
+ * same question in another asker's words, asked too. The halves swap, so each question is asked once
+ * as used and once as new.
  */
 export function learningFromUse(
   knowledge: KnowledgeBase,
   questions: readonly LabelledQuestion[],
   cv: CrossValidation,
+  paraphrases: ReadonlyMap<string, string> = new Map(),
   options: Partial<EngineOptions> = {},
 ): LearningFold[] {
   return cv.folds.map((fold): LearningFold => {
@@ -39,8 +43,15 @@ export function learningFromUse(
     const before = build(knowledge);
     const own = questions.filter((q) => q.topic === fold.topic && q.topic !== OFF_TOPIC);
     const halves = [own.filter((_, i) => i % 2 === 0), own.filter((_, i) => i % 2 === 1)];
-    const outcomes = { againBefore: [], againAfter: [], newBefore: [], newAfter: [] } as Record<
-      'againBefore' | 'againAfter' | 'newBefore' | 'newAfter',
+    const outcomes = {
+      againBefore: [],
+      againAfter: [],
+      paraphrasedBefore: [],
+      paraphrasedAfter: [],
+      newBefore: [],
+      newAfter: [],
+    } as Record<
+      'againBefore' | 'againAfter' | 'paraphrasedBefore' | 'paraphrasedAfter' | 'newBefore' | 'newAfter',
       ReturnType<typeof outcomeOf>[]
     >;
     let learned = 0;
@@ -62,6 +73,11 @@ export function learningFromUse(
       for (const q of used) {
         outcomes.againBefore.push(outcomeOf(q, before.ask(q.question)));
         outcomes.againAfter.push(outcomeOf(q, after.ask(q.question)));
+        const other = paraphrases.get(q.question);
+        if (other === undefined) continue;
+        const asked = { ...q, question: other };
+        outcomes.paraphrasedBefore.push(outcomeOf(asked, before.ask(other)));
+        outcomes.paraphrasedAfter.push(outcomeOf(asked, after.ask(other)));
       }
       for (const q of fresh) {
         outcomes.newBefore.push(outcomeOf(q, before.ask(q.question)));
@@ -72,6 +88,7 @@ export function learningFromUse(
       topic: fold.topic,
       learned,
       askedAgain: { before: report(outcomes.againBefore), after: report(outcomes.againAfter) },
+      paraphrased: { before: report(outcomes.paraphrasedBefore), after: report(outcomes.paraphrasedAfter) },
       newQuestions: { before: report(outcomes.newBefore), after: report(outcomes.newAfter) },
     };
   });

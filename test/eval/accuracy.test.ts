@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadEvalCorpus, type EvalCorpus } from '../../src/eval/evalCorpus.js';
+import { loadEvalCorpus, readParaphrases, type EvalCorpus } from '../../src/eval/evalCorpus.js';
 import { figuresOf, summaryOf } from '../../src/eval/formatCrossValidation.js';
 import { report } from '../../src/eval/evaluate.js';
 import { learningFromUse, type LearningFold } from '../../src/eval/learningFromUse.js';
@@ -62,10 +62,11 @@ describe('held-out accuracy, leave one topic out', () => {
 
 describe('learning from use, held out', () => {
   // Half of each topic's questions asked by users who pick the right offer; the report's sample
-  // questions added; then the same questions asked again, and the other half asked for the first time.
+  // questions added; then the same questions asked again, in other words (test/eval/paraphrases), and
+  // the other half asked for the first time.
   let folds: LearningFold[];
-  beforeAll(() => {
-    folds = learningFromUse(corpus.knowledge, corpus.questions, cv);
+  beforeAll(async () => {
+    folds = learningFromUse(corpus.knowledge, corpus.questions, cv, await readParaphrases());
   }, 300_000);
   const pooled = (pick: (f: LearningFold) => LearningFold['askedAgain']) => ({
     before: figuresOf(report(folds.flatMap((f) => pick(f).before.outcomes))),
@@ -77,6 +78,14 @@ describe('learning from use, held out', () => {
     expect(folds.reduce((n, f) => n + f.learned, 0)).toBeGreaterThan(100);
     expect(after.answeredRight).toBeGreaterThanOrEqual(0.8);
     expect(after.answeredRight - before.answeredRight).toBeGreaterThanOrEqual(0.3);
+    expect(after.wrongCount).toBeLessThanOrEqual(before.wrongCount + 2);
+  });
+
+  it('answers the same questions asked in other words better, without bluffing more', () => {
+    const { before, after } = pooled((f) => f.paraphrased);
+    expect(before.inDomain).toBeGreaterThan(300);
+    expect(after.answeredRight).toBeGreaterThanOrEqual(0.5);
+    expect(after.answeredRight - before.answeredRight).toBeGreaterThanOrEqual(0.12);
     expect(after.wrongCount).toBeLessThanOrEqual(before.wrongCount + 2);
   });
 
