@@ -17,7 +17,11 @@ export interface ConfidenceModel {
  * thresholds are fitted by `npm run calibrate -- --write` (src/search/data/model.json).
  */
 export interface EngineOptions {
-  /** How much a match in each field of a section counts (BM25F). */
+  /**
+   * How much a match in each field of a section counts (BM25F). A sample question (one a user asked
+   * and then picked the section for, or the maintainer wrote) says what the section answers as surely
+   * as its title does.
+   */
   fieldWeights: { title: number; keywords: number; questions: number; points: number; code: number };
   /** BM25 saturation (k1) and length normalisation (b). */
   bm25: { k1: number; b: number };
@@ -43,7 +47,7 @@ export interface EngineOptions {
 }
 
 export const defaultEngineOptions: EngineOptions = {
-  fieldWeights: { title: 3, keywords: 2, questions: 1, points: 1, code: 0.5 },
+  fieldWeights: { title: 3, keywords: 2, questions: 3, points: 1, code: 0.5 },
   bm25: { k1: 1.2, b: 0.5 },
   rules: {
     questionFocus: true,

@@ -84,7 +84,7 @@ describe('learning from use, held out', () => {
   it('answers the same questions asked in other words better, without bluffing more', () => {
     const { before, after } = pooled((f) => f.paraphrased);
     expect(before.inDomain).toBeGreaterThan(300);
-    expect(after.answeredRight).toBeGreaterThanOrEqual(0.5);
+    expect(after.answeredRight).toBeGreaterThanOrEqual(0.54);
     expect(after.answeredRight - before.answeredRight).toBeGreaterThanOrEqual(0.12);
     expect(after.wrongCount).toBeLessThanOrEqual(before.wrongCount + 2);
   });
