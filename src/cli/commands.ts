@@ -64,7 +64,7 @@ export const COMMANDS = [
     name: 'eval',
     npmScript: 'eval',
     script: 'src/cli/eval.ts',
-    summary: 'held-out accuracy, leave one topic out, per topic, with misses and ablation',
+    summary: 'held-out accuracy, leave one topic out, per topic, with misses and ablation; learning from use',
   },
   {
     name: 'calibrate',

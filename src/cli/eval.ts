@@ -13,7 +13,13 @@ import type { KnowledgeBase } from '../knowledge/types.js';
 import { defaultEngineOptions, type EngineOptions } from '../search/engineOptions.js';
 import { QUERY_RULE_NAMES } from '../search/query/queryRules.js';
 import { FEATURE_NAMES } from '../search/rank/features.js';
-import { EVAL_CORPUS, loadEvalCorpus, readParaphrases, withoutEnrichment } from '../eval/evalCorpus.js';
+import {
+  EVAL_CORPUS,
+  PARAPHRASES,
+  loadEvalCorpus,
+  readParaphrases,
+  withoutEnrichment,
+} from '../eval/evalCorpus.js';
 import type { LabelledQuestion } from '../eval/evaluate.js';
 import {
   figuresOf,
@@ -29,10 +35,13 @@ import { exitOnKnowledgeError } from './exitOnKnowledgeError.js';
 
 const SPEC = {
   command: 'eval',
-  usage: ['[--misses] [--ablate] [--topic ID]... [--captures DIR] [--questions DIR] [--knowledge DIR]'],
+  usage: [
+    '[--misses] [--ablate] [--topic ID]... [--captures DIR] [--questions DIR] [--knowledge DIR] [--paraphrases DIR]',
+  ],
   details: `Leave one topic out over the evaluation corpus: raw captures (default ${EVAL_CORPUS.captures}),
 imported as \`import\` would, beside the shipped knowledge (default ${EVAL_CORPUS.knowledge}), asked
-the blind questions in ${EVAL_CORPUS.questions}/*.jsonl. Every figure is held out.`,
+the blind questions in ${EVAL_CORPUS.questions}/*.jsonl. Every figure is held out. Learning from use
+asks the learned questions again in the words of ${PARAPHRASES}/*.jsonl too.`,
   flags: {
     misses: { type: 'boolean', help: 'list every held-out miss' },
     ablate: { type: 'boolean', help: 'switch each query rule and each feature off in turn' },
@@ -40,6 +49,7 @@ the blind questions in ${EVAL_CORPUS.questions}/*.jsonl. Every figure is held ou
     captures: { type: 'string', value: 'DIR', help: 'folder of raw captures' },
     questions: { type: 'string', value: 'DIR', help: 'folder of labelled question sets' },
     knowledge: { type: 'string', value: 'DIR', help: 'the shipped knowledge folder' },
+    paraphrases: { type: 'string', value: 'DIR', help: 'folder of the questions in other words' },
   },
 } as const satisfies CommandLineSpec<FlagSpecs>;
 
@@ -68,7 +78,7 @@ async function main(): Promise<void> {
   out('');
   out(
     formatLearningFromUse(
-      learningFromUse(knowledge, questions, cv, await readParaphrases()),
+      learningFromUse(knowledge, questions, cv, await readParaphrases(flags.paraphrases ?? PARAPHRASES)),
       'Learning from use, held out (half of each topic asked, right offers picked, the report applied):',
     ),
   );
