@@ -11,6 +11,7 @@ import { parseCommandLine, type CommandLineSpec, type FlagSpecs } from './cli/co
 import { exitOnKnowledgeError } from './cli/exitOnKnowledgeError.js';
 import { loadConfig } from './config/env.js';
 import { startMode } from './discord/startMode.js';
+import { JsonlLearningLog } from './learn/JsonlLearningLog.js';
 import { consoleNotices } from './terminal/consoleNotices.js';
 import { startConsole } from './terminal/runConsole.js';
 
@@ -57,7 +58,14 @@ async function runLocalConsole(brief: boolean): Promise<void> {
   const live = await LiveEngine.start(config.knowledgeDir, {
     logger: consoleNotices(config.logLevel, (message) => notify(message)),
   });
-  const stop = () => process.exit(0); // the console's exit handler restores the terminal
+  // A person's questions and picks, in a file of its own beside the bot's (`npm run report` reads both).
+  const learningLog = new JsonlLearningLog({
+    dataDir: config.dataDir,
+    logger: consoleNotices(config.logLevel, (message) => notify(message)),
+    fileName: CONSOLE_LEARNING_LOG,
+  });
+  // The console's exit handler restores the terminal; what the log still holds is written first.
+  const stop = () => void learningLog.close().finally(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const running = startConsole({
@@ -70,10 +78,15 @@ async function runLocalConsole(brief: boolean): Promise<void> {
       `concept-bot local console, not connected to Discord (set DISCORD_TOKEN in .env to run the bot). ` +
       `${live.current.sectionCount} sections from ${config.knowledgeDir}, reloaded when a file changes. ` +
       `Ask a question; Ctrl-D quits.`,
+    learningLog,
   });
   notify = running.notify;
   await running.finished;
+  await learningLog.close();
   live.close();
 }
+
+/** The console's learning log in DATA_DIR. */
+const CONSOLE_LEARNING_LOG = 'questions-console.jsonl';
 
 main().catch(exitOnKnowledgeError);

@@ -19,6 +19,7 @@
 import type { ConceptEngine } from '../answer/ConceptEngine.js';
 import type { Answer } from '../answer/types.js';
 import type { BotContext } from './BotContext.js';
+import { answerLearningEvent } from '../learn/answerLearningEvent.js';
 import { renderAnswer, renderSection, entryValue, type SectionEntry } from './render/renderAnswer.js';
 import {
   renderCodeOnly,
@@ -136,23 +137,8 @@ export function answerQuestion(ctx: BotContext, question: string, asker: Asker):
           showQuestion: asker.showQuestion,
         });
   const claim = entry ? ctx.recentPosts.remember(asker.channelId, entry) : undefined;
-  if (answer.kind === 'none') {
-    ctx.learn({
-      type: 'unanswered',
-      question,
-      userId: asker.userId,
-      ...(answer.reason === 'unknown-language' && answer.unknownLanguages.length > 0
-        ? { languages: [...answer.unknownLanguages] }
-        : {}),
-    });
-  } else if (answer.kind === 'suggest') {
-    ctx.learn({
-      type: 'suggested',
-      question,
-      userId: asker.userId,
-      offered: answer.suggestions.map(entryValue),
-    });
-  }
+  const event = answerLearningEvent(answer, question, asker.userId);
+  if (event) ctx.learn(event);
   return { type: 'reply', message, answer, entry, claim, key };
 }
 

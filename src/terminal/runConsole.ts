@@ -1,6 +1,9 @@
 import { createInterface } from 'node:readline';
 import type { ConceptEngine } from '../answer/ConceptEngine.js';
+import { lookupValue } from '../answer/LookupIndex.js';
 import type { Answer, RankedSection } from '../answer/types.js';
+import { answerLearningEvent } from '../learn/answerLearningEvent.js';
+import type { LearningLog } from '../learn/types.js';
 import { colorEnabled, type OutputStream } from './colorSupport.js';
 import { formatAnswer } from './formatAnswer.js';
 import { PasteCollector } from './PasteCollector.js';
@@ -25,7 +28,15 @@ export interface ConsoleOptions {
   /** Said once at the start: what this is and how to leave. */
   banner: string;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Where a person's questions at the terminal go, as the bot's do: unanswered, only offered, and the
+   * offer they then picked, so that `npm run report -- --apply` learns from them. A pipe records nothing.
+   */
+  learningLog?: LearningLog;
 }
+
+/** The user id the console's learning events carry (hashed by the log, as every user id is). */
+export const CONSOLE_USER = 'console';
 
 export interface RunningConsole {
   /** Shows a line of news (a knowledge reload) without breaking the line being typed. */
@@ -50,6 +61,10 @@ export function startConsole(options: ConsoleOptions): RunningConsole {
 class ConsoleSession {
   private offers: RankedSection[] = [];
   private answered = 0;
+  /** Set on a terminal: a person is asking, and what they ask and pick is recorded. */
+  private learning: LearningLog | undefined;
+  /** The question the offers were "did you mean" offers for, until one is picked. */
+  private offeredFor: string | undefined;
 
   constructor(private readonly options: ConsoleOptions) {}
 
@@ -68,6 +83,7 @@ class ConsoleSession {
 
   interactive(): RunningConsole {
     const { input, output, banner } = this.options;
+    this.learning = this.options.learningLog;
     const history: string[] = [];
     const rl = createInterface({
       input,
@@ -165,8 +181,20 @@ class ConsoleSession {
         unknownLanguages: [],
       };
       picked = true;
+      if (this.offeredFor !== undefined) {
+        this.learning?.record({
+          type: 'suggestion-picked',
+          question: this.offeredFor,
+          userId: CONSOLE_USER,
+          entry: lookupValue(offer.topic, offer.section),
+        });
+      }
+      this.offeredFor = undefined;
     } else {
       answer = engine.ask(question);
+      const event = answerLearningEvent(answer, question, CONSOLE_USER);
+      if (event) this.learning?.record(event);
+      this.offeredFor = answer.kind === 'suggest' ? question : undefined;
     }
     this.offers = answer.suggestions;
     const paint = painter(this.color);

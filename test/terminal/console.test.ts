@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,11 +7,24 @@ import { Pty } from './Pty.js';
 import { replyCount } from './replies.js';
 
 const sessions: Pty[] = [];
-afterEach(() => sessions.splice(0).forEach((s) => s.kill()));
+const dataDirs: string[] = [];
+afterEach(() => {
+  sessions.splice(0).forEach((s) => s.kill());
+  for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh DATA_DIR, removed after the test: the console writes its learning log there. */
+function tempDataDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'concept-bot-console-data-'));
+  dataDirs.push(dir);
+  return dir;
+}
 
 /** `concept-bot start` on a terminal, no colour (so the screen reads as text), at the prompt. */
 async function startConsole(env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<Pty> {
-  const pty = new Pty([process.execPath, BIN, 'start', ...args], { env: { NO_COLOR: '1', ...env } });
+  const pty = new Pty([process.execPath, BIN, 'start', ...args], {
+    env: { NO_COLOR: '1', DATA_DIR: tempDataDir(), ...env },
+  });
   sessions.push(pty);
   await pty.waitFor(/Ctrl-D quits\.[\s\S]*> /);
   return pty;
@@ -96,6 +109,51 @@ describe('the console on a terminal', () => {
     expect(picked.replace(/`/g, '')).toMatch(new RegExp(`\\n${escape(unsure.first)}  \\(`));
   });
 
+  it('records what a person asks and picks, so that the report learns from it', async () => {
+    const dataDir = tempDataDir();
+    const pty = await startConsole({ DATA_DIR: dataDir });
+    const unsure = findSuggestQuestion();
+    expect(await ask(pty, `${unsure.question}\r`)).toContain('Did you mean:');
+    await ask(pty, '1\r');
+    await ask(pty, 'what is a monad\r');
+    pty.type('\u0004');
+    expect(await pty.exited).toBe(0);
+
+    const log = path.join(dataDir, 'questions-console.jsonl');
+    const records = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            type: string;
+            question: string;
+            user: string;
+            entry?: string;
+            offered?: string[];
+          },
+      );
+    expect(records.map((r) => [r.type, r.question])).toEqual([
+      ['suggested', unsure.question],
+      ['suggestion-picked', unsure.question],
+      ['unanswered', 'what is a monad'],
+    ]);
+    expect(records[1]!.entry).toBe(records[0]!.offered![0]);
+    expect(records[0]!.user).not.toBe('console'); // hashed, as every user id is
+
+    const report = conceptBot(['report', '--json', '--data', dataDir]);
+    expect(report.status, report.stderr).toBe(0);
+    const proposals = (
+      JSON.parse(report.stdout) as { proposals: { entry: string; questions: { question: string }[] }[] }
+    ).proposals;
+    expect(proposals).toEqual([
+      expect.objectContaining({
+        entry: records[1]!.entry,
+        questions: [expect.objectContaining({ question: unsure.question })],
+      }),
+    ]);
+  });
+
   it('reloads the knowledge when a topic file is added, and says so', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'concept-bot-console-'));
     try {
@@ -131,14 +189,17 @@ describe('the console on a terminal', () => {
 });
 
 describe('the console reading a pipe', () => {
-  it('answers each line with no prompt; banner on stderr; a number picks there too', () => {
+  it('answers each line with no prompt; banner on stderr; a number picks there too; records nothing', () => {
+    const dataDir = tempDataDir();
     const run = conceptBot(['start'], {
-      input: 'how do I catch exceptions from an async method?\n\n   \n1\n',
+      input: 'what is a monad\nhow do I catch exceptions from an async method?\n\n   \n1\n',
+      env: { DATA_DIR: dataDir },
     });
+    expect(readdirSync(dataDir)).toEqual([]); // a pipe is a script, not a person: nothing to learn from
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/^concept-bot local console.*DISCORD_TOKEN/);
     expect(run.stdout).not.toMatch(/^> /m);
-    expect(replyCount(run.stdout)).toBe(2); // the question and the pick; blank lines are skipped
+    expect(replyCount(run.stdout)).toBe(3); // two questions and the pick; blank lines are skipped
     expect(run.stdout).toMatch(/\n\S.* {2}\(C# async\/await\)\n/);
   });
 
