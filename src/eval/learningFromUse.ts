@@ -1,5 +1,6 @@
 import { ConceptEngine } from '../answer/ConceptEngine.js';
-import type { Answer } from '../answer/types.js';
+import { lookupValue } from '../answer/LookupIndex.js';
+import type { Answer, RankedSection } from '../answer/types.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { LearningRecord } from '../learn/LearningRecord.js';
 import { proposeSampleQuestions } from '../learn/proposeSampleQuestions.js';
@@ -65,7 +66,7 @@ export function learningFromUse(
         topics: knowledge.topics.map((topic) => ({
           ...topic,
           sections: topic.sections.map((section) => {
-            const more = added.get(`${topic.id}/${section.id}`) ?? [];
+            const more = added.get(lookupValue(topic, section)) ?? [];
             return more.length ? { ...section, questions: [...section.questions, ...more] } : section;
           }),
         })),
@@ -97,7 +98,7 @@ export function learningFromUse(
 /** What a user who knows the right sections tells the bot about its answer to a question. */
 function recordsOf(question: LabelledQuestion, answer: Answer, user: string): LearningRecord[] {
   const at = new Date(0).toISOString();
-  const entry = (s: { topic: { id: string }; section: { id: string } }) => `${s.topic.id}/${s.section.id}`;
+  const entry = (s: RankedSection) => lookupValue(s.topic, s.section);
   if (answer.kind === 'answer' && answer.match) {
     const shown = entry(answer.match);
     const type = question.expect.includes(shown) ? 'helpful' : 'not-helpful';

@@ -36,7 +36,7 @@ export interface ConsoleOptions {
 }
 
 /** The user id the console's learning events carry (hashed by the log, as every user id is). */
-export const CONSOLE_USER = 'console';
+const CONSOLE_USER = 'console';
 
 export interface RunningConsole {
   /** Shows a line of news (a knowledge reload) without breaking the line being typed. */
