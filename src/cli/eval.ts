@@ -29,6 +29,8 @@ import {
 } from '../eval/formatCrossValidation.js';
 import { formatLearningFromUse } from '../eval/formatLearningFromUse.js';
 import { learningFromUse } from '../eval/learningFromUse.js';
+import { formatPointAccuracy, pointAccuracy, readPointLabels } from '../eval/pointAccuracy.js';
+import { ConceptEngine } from '../answer/ConceptEngine.js';
 import { leaveOneTopicOut, type CrossValidation } from '../eval/leaveOneTopicOut.js';
 import { parseCommandLine, type CommandLineSpec, type FlagSpecs } from './commandLine.js';
 import { exitOnKnowledgeError } from './exitOnKnowledgeError.js';
@@ -82,6 +84,8 @@ async function main(): Promise<void> {
       'Learning from use, held out (half of each topic asked, right offers picked, the report applied):',
     ),
   );
+  const labels = await readPointLabels();
+  if (labels.length) out(`\n${formatPointAccuracy(pointAccuracy(ConceptEngine.build(knowledge), labels))}`);
   if (values.ablate) out(`\n${ablation(knowledge, questions, cv, values.topic)}`);
 }
 

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEvalCorpus, readParaphrases, type EvalCorpus } from '../../src/eval/evalCorpus.js';
 import { figuresOf, summaryOf } from '../../src/eval/formatCrossValidation.js';
+import { ConceptEngine } from '../../src/answer/ConceptEngine.js';
 import { report } from '../../src/eval/evaluate.js';
+import { pointAccuracy, readPointLabels } from '../../src/eval/pointAccuracy.js';
 import { learningFromUse, type LearningFold } from '../../src/eval/learningFromUse.js';
 import { leaveOneTopicOut, type CrossValidation } from '../../src/eval/leaveOneTopicOut.js';
 
@@ -93,5 +95,14 @@ describe('learning from use, held out', () => {
     const { before, after } = pooled((f) => f.newQuestions);
     expect(after.answeredRight).toBeGreaterThanOrEqual(before.answeredRight - 0.01);
     expect(after.wrongCount).toBeLessThanOrEqual(before.wrongCount + 2);
+  });
+});
+
+describe('the best point an answer leads with', () => {
+  it('is one a person would quote first, far more often than the first point would be', async () => {
+    const accuracy = pointAccuracy(ConceptEngine.build(corpus.knowledge), await readPointLabels());
+    expect(accuracy.pairs).toBeGreaterThan(300);
+    expect(accuracy.right / accuracy.pairs).toBeGreaterThanOrEqual(0.75);
+    expect((accuracy.right - accuracy.firstPoint) / accuracy.pairs).toBeGreaterThanOrEqual(0.3);
   });
 });
