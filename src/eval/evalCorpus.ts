@@ -4,6 +4,7 @@ import { importCapture } from '../import/importCapture.js';
 import { loadKnowledge } from '../knowledge/loadKnowledge.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { readLabelledQuestions, type LabelledQuestion } from './evaluate.js';
+import { readJsonlFolder } from './readJsonlFolder.js';
 
 /** Where the evaluation corpus lives: raw captures, the shipped knowledge, and the blind question sets. */
 export const EVAL_CORPUS = {
@@ -17,16 +18,8 @@ export const PARAPHRASES = 'test/eval/paraphrases';
 
 /** The paraphrases in a folder, by original question; empty when there is no such folder. */
 export async function readParaphrases(dir: string = PARAPHRASES): Promise<Map<string, string>> {
-  const files = await readdir(dir).catch(() => [] as string[]);
-  const byOriginal = new Map<string, string>();
-  for (const file of files.filter((f) => f.endsWith('.jsonl')).sort()) {
-    for (const line of (await readFile(path.join(dir, file), 'utf8')).split('\n')) {
-      if (!line.trim()) continue;
-      const { original, question } = JSON.parse(line) as { original: string; question: string };
-      byOriginal.set(original, question);
-    }
-  }
-  return byOriginal;
+  const lines = (await readJsonlFolder(dir)) as { original: string; question: string }[];
+  return new Map(lines.map(({ original, question }) => [original, question]));
 }
 
 export interface EvalCorpus {

@@ -3,9 +3,16 @@ import { lookupValue } from '../answer/LookupIndex.js';
 import type { Answer, RankedSection } from '../answer/types.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { LearningRecord } from '../learn/LearningRecord.js';
-import { proposeSampleQuestions } from '../learn/proposeSampleQuestions.js';
+import { proposeSampleQuestions, type SectionProposal } from '../learn/proposeSampleQuestions.js';
 import type { EngineOptions } from '../search/engineOptions.js';
-import { OFF_TOPIC, outcomeOf, report, type EvalReport, type LabelledQuestion } from './evaluate.js';
+import {
+  OFF_TOPIC,
+  outcomeOf,
+  report,
+  type EvalReport,
+  type LabelledQuestion,
+  type Outcome,
+} from './evaluate.js';
 import type { CrossValidation } from './leaveOneTopicOut.js';
 
 /** One topic's questions answered before and after the bot learned from the other half of them. */
@@ -38,61 +45,74 @@ export function learningFromUse(
   paraphrases: ReadonlyMap<string, string> = new Map(),
   options: Partial<EngineOptions> = {},
 ): LearningFold[] {
+  // Topic indexes depend on the options, not on the model: built once, and reused by every fold's
+  // engines for each topic that learning leaves as it was.
+  const indexes = ConceptEngine.build(knowledge, options).topicIndexes;
+  const unchanged = new Set(knowledge.topics);
   return cv.folds.map((fold): LearningFold => {
     const settings = { ...options, model: fold.model, thresholds: fold.thresholds };
-    const build = (kb: KnowledgeBase) => ConceptEngine.build(kb, settings);
+    const build = (kb: KnowledgeBase) =>
+      ConceptEngine.build(
+        kb,
+        settings,
+        new Map(kb.topics.filter((t) => unchanged.has(t)).map((t) => [t.id, indexes.get(t.id)!])),
+      );
     const before = build(knowledge);
     const own = questions.filter((q) => q.topic === fold.topic && q.topic !== OFF_TOPIC);
     const halves = [own.filter((_, i) => i % 2 === 0), own.filter((_, i) => i % 2 === 1)];
-    const outcomes = {
-      againBefore: [],
-      againAfter: [],
-      paraphrasedBefore: [],
-      paraphrasedAfter: [],
-      newBefore: [],
-      newAfter: [],
-    } as Record<
-      'againBefore' | 'againAfter' | 'paraphrasedBefore' | 'paraphrasedAfter' | 'newBefore' | 'newAfter',
-      ReturnType<typeof outcomeOf>[]
-    >;
+    const groups = { askedAgain: outcomePair(), paraphrased: outcomePair(), newQuestions: outcomePair() };
     let learned = 0;
     halves.forEach((used, h) => {
-      const fresh = halves[1 - h]!;
       const records = used.flatMap((q, i) => recordsOf(q, before.ask(q.question), `user-${i}`));
       const proposals = proposeSampleQuestions(records, before, { build });
-      const added = new Map(proposals.map((p) => [p.entry, p.questions.map((q) => q.question)]));
       learned += proposals.reduce((n, p) => n + p.questions.length, 0);
-      const after = build({
-        topics: knowledge.topics.map((topic) => ({
-          ...topic,
-          sections: topic.sections.map((section) => {
-            const more = added.get(lookupValue(topic, section)) ?? [];
-            return more.length ? { ...section, questions: [...section.questions, ...more] } : section;
-          }),
-        })),
-      });
+      const after = build(withSampleQuestions(knowledge, proposals));
+      const ask = (group: OutcomePair, q: LabelledQuestion) => {
+        group.before.push(outcomeOf(q, before.ask(q.question)));
+        group.after.push(outcomeOf(q, after.ask(q.question)));
+      };
       for (const q of used) {
-        outcomes.againBefore.push(outcomeOf(q, before.ask(q.question)));
-        outcomes.againAfter.push(outcomeOf(q, after.ask(q.question)));
+        ask(groups.askedAgain, q);
         const other = paraphrases.get(q.question);
-        if (other === undefined) continue;
-        const asked = { ...q, question: other };
-        outcomes.paraphrasedBefore.push(outcomeOf(asked, before.ask(other)));
-        outcomes.paraphrasedAfter.push(outcomeOf(asked, after.ask(other)));
+        if (other !== undefined) ask(groups.paraphrased, { ...q, question: other });
       }
-      for (const q of fresh) {
-        outcomes.newBefore.push(outcomeOf(q, before.ask(q.question)));
-        outcomes.newAfter.push(outcomeOf(q, after.ask(q.question)));
-      }
+      for (const q of halves[1 - h]!) ask(groups.newQuestions, q);
     });
+    const reported = ({ before, after }: OutcomePair) => ({ before: report(before), after: report(after) });
     return {
       topic: fold.topic,
       learned,
-      askedAgain: { before: report(outcomes.againBefore), after: report(outcomes.againAfter) },
-      paraphrased: { before: report(outcomes.paraphrasedBefore), after: report(outcomes.paraphrasedAfter) },
-      newQuestions: { before: report(outcomes.newBefore), after: report(outcomes.newAfter) },
+      askedAgain: reported(groups.askedAgain),
+      paraphrased: reported(groups.paraphrased),
+      newQuestions: reported(groups.newQuestions),
     };
   });
+}
+
+interface OutcomePair {
+  before: Outcome[];
+  after: Outcome[];
+}
+
+function outcomePair(): OutcomePair {
+  return { before: [], after: [] };
+}
+
+/** The knowledge with the proposed sample questions added; topics that gain none stay the same objects. */
+function withSampleQuestions(knowledge: KnowledgeBase, proposals: readonly SectionProposal[]): KnowledgeBase {
+  const added = new Map(proposals.map((p) => [p.entry, p.questions.map((q) => q.question)]));
+  return {
+    topics: knowledge.topics.map((topic) => {
+      if (!topic.sections.some((section) => added.has(lookupValue(topic, section)))) return topic;
+      return {
+        ...topic,
+        sections: topic.sections.map((section) => {
+          const more = added.get(lookupValue(topic, section)) ?? [];
+          return more.length ? { ...section, questions: [...section.questions, ...more] } : section;
+        }),
+      };
+    }),
+  };
 }
 
 /** What a user who knows the right sections tells the bot about its answer to a question. */

@@ -1,7 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { ConceptEngine } from '../answer/ConceptEngine.js';
 import { lookupValue } from '../answer/LookupIndex.js';
+import { readJsonlFolder } from './readJsonlFolder.js';
 
 /** Where the best-point labels live: per topic, which points of an expected section answer a blind question first. */
 export const POINT_LABELS = 'test/eval/points';
@@ -30,14 +29,7 @@ export interface PointAccuracy {
 
 /** The best-point labels in a folder (one `<topic>.jsonl` a topic); empty when there is none. */
 export async function readPointLabels(dir: string = POINT_LABELS): Promise<PointLabel[]> {
-  const files = await readdir(dir).catch(() => [] as string[]);
-  const labels: PointLabel[] = [];
-  for (const file of files.filter((f) => f.endsWith('.jsonl')).sort()) {
-    for (const line of (await readFile(path.join(dir, file), 'utf8')).split('\n')) {
-      if (line.trim()) labels.push(JSON.parse(line) as PointLabel);
-    }
-  }
-  return labels;
+  return (await readJsonlFolder(dir)) as PointLabel[];
 }
 
 /**
