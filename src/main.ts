@@ -55,13 +55,12 @@ async function main(): Promise<void> {
 async function runLocalConsole(brief: boolean): Promise<void> {
   const config = loadConfig();
   let notify = (_message: string): void => {}; // the banner reports the first load
-  const live = await LiveEngine.start(config.knowledgeDir, {
-    logger: consoleNotices(config.logLevel, (message) => notify(message)),
-  });
+  const notices = consoleNotices(config.logLevel, (message) => notify(message));
+  const live = await LiveEngine.start(config.knowledgeDir, { logger: notices });
   // A person's questions and picks, in a file of its own beside the bot's (`npm run report` reads both).
   const learningLog = new JsonlLearningLog({
     dataDir: config.dataDir,
-    logger: consoleNotices(config.logLevel, (message) => notify(message)),
+    logger: notices,
     fileName: CONSOLE_LEARNING_LOG,
   });
   // The console's exit handler restores the terminal; what the log still holds is written first.

@@ -95,13 +95,14 @@ function imageEnv(): Record<string, string> {
   );
 }
 
-function run(command: string[], env: NodeJS.ProcessEnv) {
+/** An exec-form command of the Dockerfile as program and arguments here: its `node` is this Node. */
+function hostCommand(command: readonly string[]): [string, string[]] {
   const [program, ...args] = command;
-  return spawnSync(program === 'node' ? process.execPath : program!, args, {
-    cwd: app,
-    env,
-    encoding: 'utf8',
-  });
+  return [program === 'node' ? process.execPath : program!, args];
+}
+
+function run(command: readonly string[], env: NodeJS.ProcessEnv) {
+  return spawnSync(...hostCommand(command), { cwd: app, env, encoding: 'utf8' });
 }
 
 describe('the Dockerfile image', () => {
@@ -114,8 +115,7 @@ describe('the Dockerfile image', () => {
     // The image has /tmp, and its RUN line makes /data.
     mkdirSync(env.DATA_DIR!, { recursive: true });
     mkdirSync(path.dirname(env.HEALTH_FILE!), { recursive: true });
-    const [program, ...args] = dockerfile.cmd;
-    const bot = spawn(program === 'node' ? process.execPath : program!, args, {
+    const bot = spawn(...hostCommand(dockerfile.cmd), {
       cwd: app,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -16,6 +16,7 @@
  * - kind `none`: "I don't know that yet" with a pointer to `/topics`, and Dismiss.
  */
 import type { APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
+import { lookupValue } from '../../answer/LookupIndex.js';
 import type { Answer, RankedSection } from '../../answer/types.js';
 import type { Section, Topic } from '../../knowledge/types.js';
 import { ButtonAction, buildCustomId, entryRef } from './customIds.js';
@@ -60,9 +61,9 @@ export function renderAnswer(answer: Answer, options: RenderOptions): RenderedMe
   return renderNoMatch(options);
 }
 
-/** Lookup value of an entry: `topicId/sectionId`. */
+/** Lookup value of an entry: `topicId/sectionId` (the one format, `lookupValue`, that autocomplete and the log use too). */
 export function entryValue(entry: SectionEntry): string {
-  return `${entry.topic.id}/${entry.section.id}`;
+  return lookupValue(entry.topic, entry.section);
 }
 
 /** One section as an answer; `confidence` null/undefined leaves it out of the footer (a lookup pick). */
