@@ -2,6 +2,7 @@ import type { ConceptEngine } from '../answer/ConceptEngine.js';
 import type { RankedSection } from '../answer/types.js';
 import { readTopicFile } from '../knowledge/readTopicFile.js';
 import type { Topic } from '../knowledge/types.js';
+import { sameQuestionKey } from '../search/sameQuestionKey.js';
 import type { CheckProblem } from './CheckProblem.js';
 import { sampleQuestionLines } from './sampleQuestionLines.js';
 
@@ -16,7 +17,8 @@ export interface RoutingStats {
 
 /**
  * Asks the engine each section's own sample questions. A sample answered with another section is an
- * error (the knowledge contradicts itself); one that gets no confident answer is a warning.
+ * error (the knowledge contradicts itself); one that gets no confident answer is a warning. A question
+ * listed both as a section's sample and in its `notFor` is an error too.
  */
 export async function checkSampleRouting(
   topics: readonly Topic[],
@@ -31,6 +33,16 @@ export async function checkSampleRouting(
     );
     const lineOf = sampleQuestionLines(source, topic.file);
     for (const section of topic.sections) {
+      const samples = new Set(section.questions.map(sameQuestionKey));
+      (section.notFor ?? []).forEach((question, index) => {
+        if (!samples.has(sameQuestionKey(question))) return;
+        problems.push({
+          severity: 'error',
+          file: topic.file,
+          line: lineOf(section.id, index, section.line, 'notFor'),
+          message: `${JSON.stringify(question)} is both a sample question of section \`${section.id}\` and one it is not for (notFor)`,
+        });
+      });
       section.questions.forEach((question, index) => {
         stats.total++;
         const answer = engine.ask(question);

@@ -19,12 +19,13 @@ const { flags } = parseCommandLine({
 questions-*.jsonl: unanswered questions, feedback and picked "did you mean" offers, user ids hashed)
 against the knowledge in KNOWLEDGE_DIR: what to write next (chatter left out, questions about
 uncovered languages by language), sections marked not helpful, picked offers, and per section the
-sample questions users asked and then picked or marked helpful. --apply writes those into the
-topics' front matter, lists each line written and runs the check: review with git diff, then commit.`,
+sample questions users asked and then picked or marked helpful, and the questions it answers whose
+answer users marked not helpful (its notFor). --apply writes those into the topics' front matter,
+lists each line written and runs the check: review with git diff, then commit.`,
   flags: {
     json: { type: 'boolean', help: 'the report as one JSON object' },
     data: { type: 'string', value: 'DIR', help: 'the data folder (default DATA_DIR or ./data)' },
-    apply: { type: 'boolean', help: "write the proposed sample questions into the topics' front matter" },
+    apply: { type: 'boolean', help: "write the proposed questions into the topics' front matter" },
   },
 });
 
@@ -46,10 +47,14 @@ async function main(): Promise<number> {
 
   const byFile = new Map<string, SectionAddition[]>();
   for (const p of report.proposals) {
-    if (p.questions.length === 0) continue;
+    if (p.questions.length === 0 && p.notFor.length === 0) continue;
     byFile.set(p.file, [
       ...(byFile.get(p.file) ?? []),
-      { sectionId: p.sectionId, questions: p.questions.map((q) => q.question) },
+      {
+        sectionId: p.sectionId,
+        questions: p.questions.map((q) => q.question),
+        notFor: p.notFor.map((q) => q.question),
+      },
     ]);
   }
   const written = await writeEnrichment(byFile);

@@ -18,7 +18,7 @@ const COLUMNS = ['askedAgain', 'paraphrased', 'newQuestions'] as const;
 const HEADINGS = { askedAgain: 'asked again', paraphrased: 'in other words', newQuestions: 'new questions' };
 
 /**
- * Per topic and pooled: sample questions learned, then, each as right before → after and wrong
+ * Per topic and pooled: questions learned (sample questions and `notFor` ones), then, each as right before → after and wrong
  * before → after, the questions asked again, the same in other words, and the questions nobody asked.
  */
 export function formatLearningFromUse(folds: readonly LearningFold[], title: string): string {

@@ -3,7 +3,7 @@ import { lookupValue } from '../answer/LookupIndex.js';
 import type { Answer, RankedSection } from '../answer/types.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { LearningRecord } from '../learn/LearningRecord.js';
-import { proposeSampleQuestions, type SectionProposal } from '../learn/proposeSampleQuestions.js';
+import { proposeEnrichment, withEnrichment, type SectionProposal } from '../learn/proposeEnrichment.js';
 import type { EngineOptions } from '../search/engineOptions.js';
 import {
   OFF_TOPIC,
@@ -18,7 +18,7 @@ import type { CrossValidation } from './leaveOneTopicOut.js';
 /** One topic's questions answered before and after the bot learned from the other half of them. */
 export interface LearningFold {
   topic: string;
-  /** Sample questions the report would write (`npm run report -- --apply`). */
+  /** Questions the report would write (`npm run report -- --apply`): sample questions and `notFor` ones. */
   learned: number;
   /** The questions users asked, asked again: before learning, and after. */
   askedAgain: { before: EvalReport; after: EvalReport };
@@ -32,8 +32,8 @@ export interface LearningFold {
  * "Gets better from use", held out: for each fold of a leave-one-topic-out run (its model and
  * thresholds, fitted on the other topics), half the topic's blind questions are asked by users who
  * pick the right section when it is offered, mark a right answer helpful and a wrong one not helpful.
- * Those records go through the report's own step (proposeSampleQuestions) into the topic as sample
- * questions, as `npm run report -- --apply` writes them. Then the same questions are asked again, and
+ * Those records go through the report's own step (proposeEnrichment) into the topic as sample
+ * questions and `notFor` questions, as `npm run report -- --apply` writes them. Then the same questions are asked again, and
  * the other half, which nobody asked, is asked for the first time; `paraphrases` gives, by question, the
  * same question in another asker's words, asked too. The halves swap, so each question is asked once
  * as used and once as new.
@@ -64,9 +64,9 @@ export function learningFromUse(
     let learned = 0;
     halves.forEach((used, h) => {
       const records = used.flatMap((q, i) => recordsOf(q, before.ask(q.question), `user-${i}`));
-      const proposals = proposeSampleQuestions(records, before, { build });
-      learned += proposals.reduce((n, p) => n + p.questions.length, 0);
-      const after = build(withSampleQuestions(knowledge, proposals));
+      const proposals = proposeEnrichment(records, before, { build });
+      learned += proposals.reduce((n, p) => n + p.questions.length + p.notFor.length, 0);
+      const after = build(withProposals(knowledge, proposals));
       const ask = (group: OutcomePair, q: LabelledQuestion) => {
         group.before.push(outcomeOf(q, before.ask(q.question)));
         group.after.push(outcomeOf(q, after.ask(q.question)));
@@ -98,21 +98,13 @@ function outcomePair(): OutcomePair {
   return { before: [], after: [] };
 }
 
-/** The knowledge with the proposed sample questions added; topics that gain none stay the same objects. */
-function withSampleQuestions(knowledge: KnowledgeBase, proposals: readonly SectionProposal[]): KnowledgeBase {
-  const added = new Map(proposals.map((p) => [p.entry, p.questions.map((q) => q.question)]));
-  return {
-    topics: knowledge.topics.map((topic) => {
-      if (!topic.sections.some((section) => added.has(lookupValue(topic, section)))) return topic;
-      return {
-        ...topic,
-        sections: topic.sections.map((section) => {
-          const more = added.get(lookupValue(topic, section)) ?? [];
-          return more.length ? { ...section, questions: [...section.questions, ...more] } : section;
-        }),
-      };
-    }),
-  };
+/** The knowledge with the proposals written in, as `npm run report -- --apply` writes them. */
+function withProposals(knowledge: KnowledgeBase, proposals: readonly SectionProposal[]): KnowledgeBase {
+  const byEntry = new Map(proposals.map((p) => [p.entry, p]));
+  return withEnrichment(knowledge, (entry) => ({
+    questions: byEntry.get(entry)?.questions.map((q) => q.question) ?? [],
+    notFor: byEntry.get(entry)?.notFor.map((q) => q.question) ?? [],
+  }));
 }
 
 /** What a user who knows the right sections tells the bot about its answer to a question. */

@@ -1,17 +1,22 @@
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { parseFrontMatter } from './frontMatter.js';
 
-/** Sample questions and keywords to add to one section. */
+/** Sample questions, keywords and questions it is not for, to add to one section. */
 export interface SectionAddition {
   sectionId: string;
   questions?: readonly string[];
   keywords?: readonly string[];
+  notFor?: readonly string[];
 }
+
+/** The front-matter lists of a section that additions go to. */
+export type EnrichmentField = 'questions' | 'keywords' | 'notFor';
+const FIELDS: readonly EnrichmentField[] = ['questions', 'keywords', 'notFor'];
 
 /** One value written, and the file line it is on now. */
 export interface AddedValue {
   sectionId: string;
-  field: 'questions' | 'keywords';
+  field: EnrichmentField;
   value: string;
   line: number;
 }
@@ -19,8 +24,8 @@ export interface AddedValue {
 const FRONT_MATTER = /^(\uFEFF?)---[ \t]*\n((?:.*\n)*?)---[ \t]*(?:\n|$)/;
 
 /**
- * Adds sample questions and keywords to a topic file's front matter (`sections.<id>.questions` /
- * `.keywords`), keeping the rest of the file, comments and order as written, and skipping values the
+ * Adds sample questions, keywords and questions a section is not for to a topic file's front matter
+ * (`sections.<id>.questions`, `.keywords`, `.notFor`), keeping the rest of the file, comments and order as written, and skipping values the
  * section has already (case and spacing aside). A file without front matter gets one. Pure: returns the
  * new text and where each added value stands in it, for a reviewable summary.
  */
@@ -36,7 +41,7 @@ export function addEnrichment(
   if (doc.errors.length > 0) throw new Error(`${file}: the front matter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
   const written: Omit<AddedValue, 'line'>[] = [];
   for (const addition of additions) {
-    for (const field of ['questions', 'keywords'] as const) {
+    for (const field of FIELDS) {
       for (const value of addition[field] ?? []) {
         if (add(doc, addition.sectionId, field, value)) written.push({ sectionId: addition.sectionId, field, value });
       }
@@ -56,7 +61,7 @@ export function addEnrichment(
 }
 
 /** Appends `value` to `sections.<id>.<field>` unless it is there already; true when it was added. */
-function add(doc: Document, sectionId: string, field: 'questions' | 'keywords', value: string): boolean {
+function add(doc: Document, sectionId: string, field: EnrichmentField, value: string): boolean {
   const clean = value.trim();
   if (!clean) return false;
   if (!isMap(doc.contents)) doc.contents = doc.createNode({}) as never;

@@ -7,6 +7,7 @@ const words = z.array(z.string().trim().min(1, 'must not be empty'));
 const sectionEnrichmentSchema = z.strictObject({
   keywords: words.optional(),
   questions: words.optional(),
+  notFor: words.optional(),
 });
 
 const frontMatterSchema = z.strictObject({

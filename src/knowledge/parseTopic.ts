@@ -52,6 +52,7 @@ export function topicFromBreakdown(breakdown: Breakdown, file: string, topicId: 
       line: draft.line,
       keywords: enrichment?.keywords ?? [],
       questions: enrichment?.questions ?? [],
+      ...(enrichment?.notFor?.length ? { notFor: enrichment.notFor } : {}),
     };
   });
 

@@ -15,6 +15,11 @@ export interface SectionEnrichment {
   keywords: string[];
   /** Questions, as users would ask them, that this section answers. */
   questions: string[];
+  /**
+   * Questions this section reads as if it answers but does not (its answer to them was marked not
+   * helpful): asked in these words again, it is not given as their answer.
+   */
+  notFor?: string[];
 }
 
 export interface Section extends SectionEnrichment {

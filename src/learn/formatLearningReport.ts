@@ -68,8 +68,9 @@ export function formatLearningReport(report: LearningReport): string {
     '',
     `Sample questions to add, from what users asked and then picked or marked helpful (${plural(routed, 'question')}):`,
   );
-  if (report.proposals.length === 0) lines.push('  none');
-  for (const p of report.proposals) {
+  const proposed = report.proposals.filter((p) => p.questions.length + p.unrouted.length > 0);
+  if (proposed.length === 0) lines.push('  none');
+  for (const p of proposed) {
     lines.push(`  ${p.entry}  (${p.file})`);
     for (const q of p.questions) lines.push(`    + "${q.question}"  (${votes(q)})`);
     for (const q of p.unrouted)
@@ -77,7 +78,19 @@ export function formatLearningReport(report: LearningReport): string {
         `    ? "${q.question}"  (${votes(q)}; would still not route here: not written, worth a look)`,
       );
   }
-  if (routed > 0) lines.push('', "Write them into the topics' front matter with: npm run report -- --apply");
+  const rejected = report.proposals.filter((p) => p.notFor.length > 0);
+  const rejectedCount = rejected.reduce((n, p) => n + p.notFor.length, 0);
+  lines.push(
+    '',
+    `Questions answered with a section users marked not helpful for them, to list as its notFor (${plural(rejectedCount, 'question')}):`,
+  );
+  if (rejected.length === 0) lines.push('  none');
+  for (const p of rejected) {
+    lines.push(`  ${p.entry}  (${p.file})`);
+    for (const q of p.notFor) lines.push(`    - "${q.question}"  (not helpful ${q.notHelpful}x)`);
+  }
+  if (routed + rejectedCount > 0)
+    lines.push('', "Write them into the topics' front matter with: npm run report -- --apply");
   return lines.join('\n') + '\n';
 }
 

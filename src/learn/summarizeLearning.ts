@@ -4,7 +4,7 @@ import { chatterReason } from '../search/chatter.js';
 import { classifyQuestion, type QuestionClass } from './classifyQuestion.js';
 import { groupQuestions } from './groupQuestions.js';
 import type { LearningRecord } from './LearningRecord.js';
-import { proposeSampleQuestions, type SectionProposal } from './proposeSampleQuestions.js';
+import { proposeEnrichment, type SectionProposal } from './proposeEnrichment.js';
 import type { LearningLogContents } from './readLearningLog.js';
 
 export interface UnansweredGroup {
@@ -163,7 +163,7 @@ export function summarizeLearning(
       count: fragments.length,
       examples: [...new Set(fragments.map((r) => r.question.trim()))].slice(0, 5),
     },
-    proposals: engine && build ? proposeSampleQuestions(records, engine, { build }) : [],
+    proposals: engine && build ? proposeEnrichment(records, engine, { build }) : [],
     classified: engine !== undefined,
     notHelpful: rateSections(records).slice(0, limit),
     offers: {

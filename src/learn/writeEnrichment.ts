@@ -1,5 +1,10 @@
 import { writeAtomically } from '../import/writeAtomically.js';
-import { addEnrichment, type AddedValue, type SectionAddition } from '../knowledge/addEnrichment.js';
+import {
+  addEnrichment,
+  type AddedValue,
+  type EnrichmentField,
+  type SectionAddition,
+} from '../knowledge/addEnrichment.js';
 import { location } from '../knowledge/KnowledgeError.js';
 import { readTopicFile } from '../knowledge/readTopicFile.js';
 
@@ -10,7 +15,7 @@ export interface WrittenEnrichment {
 }
 
 /**
- * Adds sample questions and keywords to topic files' front matter, each file written whole at once
+ * Adds sample questions, keywords and `notFor` questions to topic files' front matter, each file written whole at once
  * (never half-written), and says what was added where. Files with nothing new are left untouched.
  */
 export async function writeEnrichment(
@@ -27,13 +32,19 @@ export async function writeEnrichment(
   return written;
 }
 
+const FIELD_LABELS: Record<EnrichmentField, string> = {
+  questions: 'question',
+  keywords: 'keyword',
+  notFor: 'not for',
+};
+
 /** The additions as a maintainer reviews them: `file:line  + section questions: "…"`, one a line. */
 export function formatWrittenEnrichment(written: readonly WrittenEnrichment[]): string {
   const lines: string[] = [];
   for (const { file, added } of written) {
     for (const a of [...added].sort((x, y) => x.line - y.line)) {
       lines.push(
-        `${location(file, a.line)}  + ${a.sectionId} ${a.field === 'questions' ? 'question' : 'keyword'}: ${JSON.stringify(a.value)}`,
+        `${location(file, a.line)}  + ${a.sectionId} ${FIELD_LABELS[a.field]}: ${JSON.stringify(a.value)}`,
       );
     }
   }

@@ -7,6 +7,7 @@ import { analyzeQuery } from './query/analyzeQuery.js';
 import type { Query } from './query/Query.js';
 import { FEATURE_NAMES, type MatchFeatures } from './rank/features.js';
 import { scoreTopic } from './rank/scoreTopic.js';
+import { sameQuestionKey } from './sameQuestionKey.js';
 
 export interface ScoredSection {
   topic: Topic;
@@ -80,6 +81,8 @@ export interface Candidate {
   section: number;
   /** The question is (almost word for word) one of the section's sample questions. */
   askedAsSample: boolean;
+  /** The question is, word for word, one the section is not for (its answer to it was marked not helpful). */
+  askedAsNotFor: boolean;
   features: MatchFeatures;
   bestPoint: number | null;
 }
@@ -96,8 +99,10 @@ export function gatherCandidates(
   if (allowed.length === 0) return { candidates: [], query, unknownLanguages: asked, empty: false };
   if (query.words.length === 0) return { candidates: [], query, unknownLanguages: [], empty: true };
   const candidates: Candidate[] = [];
+  let key: string | undefined;
   for (const { position, share } of routeTopics(index, query, allowed, options.maxTopics)) {
     const topic = index.indexes[position]!;
+    const notFor = topic.notFor.size ? topic.notFor.get((key ??= sameQuestionKey(question))) : undefined;
     for (const match of scoreTopic(topic, query, options.sectionsPerTopic, share))
       candidates.push({
         topic: position,
@@ -105,6 +110,7 @@ export function gatherCandidates(
         features: match.features,
         bestPoint: match.bestPoint,
         askedAsSample: match.sampleSimilarity >= options.sampleQuestion.similarity,
+        askedAsNotFor: notFor?.includes(match.section) ?? false,
       });
   }
   return { candidates, query, unknownLanguages: [], empty: false };
@@ -113,7 +119,8 @@ export function gatherCandidates(
 /**
  * Scores candidates with the model, best first: each one's score, and its confidence, its share of
  * `exp(score)` among all the candidates and "none of them" (whose score is 0). A candidate asked
- * (almost) as one of its sample questions scores `sampleBoost` more: the maintainer said it answers that.
+ * (almost) as one of its sample questions scores `sampleBoost` more: the maintainer said it answers that;
+ * one asked as a question it is not for scores `sampleBoost` less.
  */
 export function scoreCandidates(
   candidates: readonly Candidate[],
@@ -122,7 +129,10 @@ export function scoreCandidates(
   sampleBoost = 0,
 ): { candidate: Candidate; score: number; confidence: number }[] {
   const scores = candidates.map(
-    (c) => logit(model, c.features, disabled) + (c.askedAsSample ? sampleBoost : 0),
+    (c) =>
+      logit(model, c.features, disabled) +
+      (c.askedAsSample ? sampleBoost : 0) -
+      (c.askedAsNotFor ? sampleBoost : 0),
   );
   const top = Math.max(0, ...scores);
   let total = Math.exp(-top); // "none of them"

@@ -109,6 +109,35 @@ ${otherCleanTopic}`;
   });
 });
 
+describe('notFor', () => {
+  it('is read from the front matter, and a question listed as both sample and notFor is an error at its line', async () => {
+    const topic = `---
+sections:
+  painting-gadgets:
+    questions:
+      - which paint suits gadgets?
+    notFor:
+      - can I paint a gadget while it is wet
+      - Which paint SUITS gadgets
+---
+${otherCleanTopic}`;
+    const report = await check({ 'gadgets.md': topic });
+    const { topics } = await loadKnowledge(report.dir);
+    expect(topics[0]!.sections[0]!.notFor).toEqual([
+      'can I paint a gadget while it is wet',
+      'Which paint SUITS gadgets',
+    ]);
+    expect(topics[0]!.sections[1]!.notFor).toBeUndefined();
+    expect(report.problems.filter((p) => p.severity === 'error')).toEqual([
+      expect.objectContaining({
+        line: lineOf(topic, 'Which paint SUITS'),
+        message:
+          '"Which paint SUITS gadgets" is both a sample question of section `painting-gadgets` and one it is not for (notFor)',
+      }),
+    ]);
+  });
+});
+
 function answer(kind: Answer['kind'], match: RankedSection | null): Answer {
   return {
     question: '',

@@ -12,6 +12,7 @@ const line = (type: string, question: string, user: string, extra: object = {}) 
   JSON.stringify({ at: at(seconds++ % 60), type, question, user, ...extra });
 
 const compiler = 'what does the compiler turn my method into';
+const errors = 'How do I handle errors in async code?';
 /** What two bot processes (a sharded deployment) logged. */
 const logs = {
   'questions.jsonl': [
@@ -41,6 +42,11 @@ const logs = {
     line('suggestion-picked', 'is it like a thread', 'u9', { entry: `${TOPIC}/purpose` }),
     line('not-helpful', 'is it like a thread', 'u9', { entry: `${TOPIC}/purpose` }),
     line('helpful', 'thanks!', 'u9', { entry: `${TOPIC}/purpose` }),
+    // Answered with a section, and that answer marked not helpful: not to be given for it again.
+    line('not-helpful', errors, 'u10', { entry: `${TOPIC}/error-handling` }),
+    // Marked not helpful once and helpful once: the section stays its answer.
+    line('not-helpful', 'what is fire and forget', 'u10', { entry: `${TOPIC}/fire-and-forget` }),
+    line('helpful', 'what is fire and forget', 'u11', { entry: `${TOPIC}/fire-and-forget` }),
   ],
 };
 
@@ -72,13 +78,23 @@ function report(...args: string[]) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+/** The knowledge's answer to a question now, as `npm run ask -- --json` gives it. */
+function ask(question: string): { match: { id: string } | null } {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', question], {
+    encoding: 'utf8',
+    env: { ...process.env, KNOWLEDGE_DIR: knowledgeDir },
+    timeout: 60_000,
+  });
+  return JSON.parse(run.stdout) as { match: { id: string } | null };
+}
+
 describe('npm run report: the maintainer loop', () => {
   it('reads every log in DATA_DIR, leaves chatter out and groups other languages by language', () => {
     const { status, stdout } = report('--json');
     expect(status).toBe(0);
     const json = JSON.parse(stdout) as LearningReport;
     expect(json.files.map((f) => path.basename(f))).toEqual(['questions-shard-1.jsonl', 'questions.jsonl']);
-    expect(json.events).toBe(17);
+    expect(json.events).toBe(20);
     expect(json.chatter).toBe(2);
     expect(json.fragments).toEqual({ count: 1, examples: ['valorant'] });
     expect(json.otherLanguages).toEqual([
@@ -98,11 +114,20 @@ describe('npm run report: the maintainer loop', () => {
         entry: `${TOPIC}/async-modifier`,
         questions: [{ question: compiler, picked: 2, helpful: 0 }],
         unrouted: [],
+        notFor: [],
+      }),
+      expect.objectContaining({
+        entry: `${TOPIC}/error-handling`,
+        questions: [],
+        notFor: [{ question: errors, notHelpful: 1 }],
       }),
     ]);
     const text = report().stdout;
     expect(text).toContain(
       `  ${TOPIC}/async-modifier  (${path.join(knowledgeDir, `${TOPIC}.md`)})\n    + "${compiler}"  (picked 2x)`,
+    );
+    expect(text).toContain(
+      `to list as its notFor (1 question):\n  ${TOPIC}/error-handling  (${path.join(knowledgeDir, `${TOPIC}.md`)})\n    - "${errors}"  (not helpful 1x)`,
     );
     expect(text).toContain("Write them into the topics' front matter with: npm run report -- --apply");
   });
@@ -110,16 +135,29 @@ describe('npm run report: the maintainer loop', () => {
   it('--apply writes them into the front matter, shows where, and runs the check', async () => {
     const file = path.join(knowledgeDir, `${TOPIC}.md`);
     const before = await readFile(file, 'utf8');
+    expect(ask(errors).match?.id).toBe('error-handling');
     const { status, stdout } = report('--apply');
     expect(status).toBe(0);
     const after = await readFile(file, 'utf8');
     const added = after.split('\n').findIndex((l) => l.includes(compiler)) + 1;
     expect(added).toBeGreaterThan(0);
     expect(stdout).toContain(`${file}:${added}  + async-modifier question: "${compiler}"`);
+    const rejected = after.split('\n').findIndex((l) => l.includes(errors)) + 1;
+    expect(stdout).toContain(`${file}:${rejected}  + error-handling not for: "${errors}"`);
     expect(stdout).toContain('npm run check: OK: no errors');
-    // Only that line is new; the rest of the file is as it was.
-    expect(after.split('\n').filter((l) => !before.split('\n').includes(l))).toEqual([`      - ${compiler}`]);
-    // Applied once, it is a sample question now: nothing left to propose.
-    expect(report().stdout).toMatch(/Sample questions to add[^\n]*\(0 questions\):\n {2}none/);
+    // Only those lines are new; the rest of the file is as it was.
+    expect(after.split('\n').filter((l) => !before.split('\n').includes(l))).toEqual([
+      `      - ${compiler}`,
+      '    notFor:',
+      `      - ${errors}`,
+    ]);
+    // Applied once: the one is a sample question now, the other no longer answered with that section
+    // (in any case or punctuation), and nothing is left to propose.
+    const again = report().stdout;
+    expect(again).toMatch(/Sample questions to add[^\n]*\(0 questions\):\n {2}none/);
+    expect(again).toMatch(/to list as its notFor \(0 questions\):\n {2}none/);
+    for (const wording of [errors, 'how do i handle ERRORS in async code'])
+      expect(ask(wording).match?.id).not.toBe('error-handling');
+    expect(ask('what is fire and forget').match?.id).toBe('fire-and-forget');
   });
 });

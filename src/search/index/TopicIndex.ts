@@ -7,6 +7,7 @@ import {
   languagesMentioned,
   withoutLanguageNames,
 } from '../languageMentions.js';
+import { sameQuestionKey } from '../sameQuestionKey.js';
 import { tokenize, type Token } from '../tokenize.js';
 import { phrasingWeight } from './phrasingWeight.js';
 
@@ -74,6 +75,8 @@ export interface TopicIndex {
    */
   bigramStart: Uint32Array;
   bigrams: Float64Array;
+  /** The questions (by sameQuestionKey) each listed section is not for (`notFor`): key -> sections. */
+  notFor: Map<string, number[]>;
 }
 
 const FIELDS = ['title', 'keywords', 'questions', 'points', 'code'] as const;
@@ -103,8 +106,11 @@ export function buildTopicIndex(
   const sectionIsOverview = new Uint8Array(n);
   const nameContent = new Set(nameTokens.flat().map((t) => t.term));
   let overviewFound = false;
+  const notFor = new Map<string, number[]>();
 
   topic.sections.forEach((section, s) => {
+    for (const key of new Set((section.notFor ?? []).map(sameQuestionKey)))
+      notFor.set(key, [...(notFor.get(key) ?? []), s]);
     const title = tokenize(section.title);
     const keywords = tokenize(section.keywords.join(' . '));
     const questions = section.questions.map((q) => tokenize(withoutLanguageNames(q)));
@@ -229,6 +235,7 @@ export function buildTopicIndex(
     surfaces: dictionary.surfaces,
     bigramStart,
     bigrams,
+    notFor,
   };
 }
 

@@ -5,14 +5,22 @@ import { chatterReason } from '../search/chatter.js';
 import { normalizeText } from '../search/normalizeText.js';
 import type { LearningRecord } from './LearningRecord.js';
 import { questionKey } from '../knowledge/questionKey.js';
+import { sameQuestionKey } from '../search/sameQuestionKey.js';
 
-/** A question users asked and then showed belongs to a section, proposed as one of its sample questions. */
+/** A question users asked and then showed belongs to a section (or not), proposed for its front matter. */
 export interface ProposedQuestion {
   question: string;
   /** Times it was picked for the section from "did you mean". */
   picked: number;
   /** Times the section's answer to it was marked helpful. */
   helpful: number;
+}
+
+/** A question the section is given as the answer to, though people marked that answer not helpful. */
+export interface RejectedQuestion {
+  question: string;
+  /** Times the section's answer to it was marked not helpful. */
+  notHelpful: number;
 }
 
 export interface SectionProposal {
@@ -26,6 +34,8 @@ export interface SectionProposal {
   questions: ProposedQuestion[];
   /** Questions users chose this section for that would still not route to it once added: for a person to judge. */
   unrouted: ProposedQuestion[];
+  /** Questions it answers that people marked its answer not helpful for: its `notFor` (`--apply` writes them). */
+  notFor: RejectedQuestion[];
 }
 
 export interface ProposalOptions {
@@ -36,14 +46,16 @@ export interface ProposalOptions {
 }
 
 /**
- * Proposes sample questions per section from what users asked and then chose: a section picked from
- * "did you mean" for a question, or marked helpful as the answer to it. A question goes to the section
- * chosen for it most (a tie proposes nothing), unless that section was also marked not helpful for it as
- * often, it is chatter, the section already has it, or the engine already answers it with that section.
- * Each proposal is tried on an engine with all of them added: those that route to their own section are
- * proposed, the others listed apart.
+ * Proposes front matter per section from what users asked and then chose. Sample questions: a section
+ * picked from "did you mean" for a question, or marked helpful as the answer to it. A question goes to
+ * the section chosen for it most (a tie proposes nothing), unless that section was also marked not
+ * helpful for it as often, it is chatter, the section already has it, or the engine already answers it
+ * with that section. Each is tried on an engine with all of them added: those that route to their own
+ * section are proposed, the others listed apart. `notFor`: a question the engine answers with a section
+ * whose answer to it was marked not helpful more often than helpful or picked (and that is not one of
+ * the section's sample questions: the maintainer's word stands).
  */
-export function proposeSampleQuestions(
+export function proposeEnrichment(
   records: readonly LearningRecord[],
   engine: ConceptEngine,
   options: ProposalOptions,
@@ -93,25 +105,50 @@ export function proposeSampleQuestions(
     list.push({ question, picked: best.v.picked, helpful: best.v.helpful });
     chosen.set(best.entry, list);
   }
+  const rejected = new Map<string, RejectedQuestion[]>(); // entry -> questions
+  for (const { wordings, entries } of votes.values()) {
+    const question = [...wordings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+    for (const [entry, v] of entries) {
+      if (v.against === 0 || v.against <= v.picked + v.helpful) continue;
+      const located = engine.find(entry);
+      if (!located) continue;
+      const key = sameQuestionKey(question);
+      const { section } = located;
+      if ([...section.questions, ...(section.notFor ?? [])].some((q) => sameQuestionKey(q) === key)) continue;
+      const answer = engine.ask(question);
+      if (
+        answer.kind !== 'answer' ||
+        !answer.match ||
+        lookupValue(answer.match.topic, answer.match.section) !== entry
+      )
+        continue; // not given as its answer now: nothing to correct
+      rejected.set(entry, [...(rejected.get(entry) ?? []), { question, notHelpful: v.against }]);
+    }
+  }
+  for (const list of rejected.values())
+    list.sort((a, b) => b.notHelpful - a.notHelpful || a.question.localeCompare(b.question));
   for (const list of chosen.values())
     list.sort(
       (a, b) => b.picked + b.helpful - (a.picked + a.helpful) || a.question.localeCompare(b.question),
     );
 
   // Try them all at once: a sample question must route to its own section once it is one.
-  const trial = options.build({
-    topics: engine.knowledge.topics.map((topic) => ({
-      ...topic,
-      sections: topic.sections.map((section) => {
-        const added = chosen.get(lookupValue(topic, section))?.slice(0, perSection) ?? [];
-        return added.length
-          ? { ...section, questions: [...section.questions, ...added.map((a) => a.question)] }
-          : section;
-      }),
+  const trial = options.build(
+    withEnrichment(engine.knowledge, (entry) => ({
+      questions:
+        chosen
+          .get(entry)
+          ?.slice(0, perSection)
+          .map((q) => q.question) ?? [],
+      notFor:
+        rejected
+          .get(entry)
+          ?.slice(0, perSection)
+          .map((q) => q.question) ?? [],
     })),
-  });
+  );
   const proposals: SectionProposal[] = [];
-  for (const [entry, list] of chosen) {
+  for (const entry of new Set([...chosen.keys(), ...rejected.keys()])) {
     const { topic, section } = engine.find(entry)!;
     const proposal: SectionProposal = {
       entry,
@@ -120,8 +157,9 @@ export function proposeSampleQuestions(
       file: topic.file,
       questions: [],
       unrouted: [],
+      notFor: rejected.get(entry)?.slice(0, perSection) ?? [],
     };
-    for (const q of list.slice(0, perSection)) {
+    for (const q of chosen.get(entry)?.slice(0, perSection) ?? []) {
       const answer = trial.ask(q.question);
       const routes =
         answer.kind === 'answer' &&
@@ -132,4 +170,30 @@ export function proposeSampleQuestions(
     proposals.push(proposal);
   }
   return proposals.sort((a, b) => a.entry.localeCompare(b.entry));
+}
+
+/**
+ * The knowledge with questions added to sections' `questions` and `notFor` (by `topicId/sectionId`);
+ * topics that gain nothing stay the same objects.
+ */
+export function withEnrichment(
+  knowledge: KnowledgeBase,
+  additionsOf: (entry: string) => { questions: readonly string[]; notFor: readonly string[] },
+): KnowledgeBase {
+  return {
+    topics: knowledge.topics.map((topic) => {
+      let changed = false;
+      const sections = topic.sections.map((section) => {
+        const { questions, notFor } = additionsOf(lookupValue(topic, section));
+        if (questions.length === 0 && notFor.length === 0) return section;
+        changed = true;
+        return {
+          ...section,
+          questions: [...section.questions, ...questions],
+          notFor: [...(section.notFor ?? []), ...notFor],
+        };
+      });
+      return changed ? { ...topic, sections } : topic;
+    }),
+  };
 }
