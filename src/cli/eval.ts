@@ -119,7 +119,7 @@ function ablation(
   };
   const base = measure(baseline);
   const rows = [
-    `Ablation (held out, pooled): each rule or feature off. Change in points of top-1, of answered right at ${100 * ABLATION_WRONG_SHARE}% confidently wrong (the same bluff budget for every line), and of answered right and confidently wrong answers at the fitted thresholds:`,
+    `Ablation (held out, pooled): each rule or feature off, and the routing cut-off (minTopicShare 0: every routed topic scored). Change in points of top-1, of answered right at ${100 * ABLATION_WRONG_SHARE}% confidently wrong (the same bluff budget for every line), and of answered right and confidently wrong answers at the fitted thresholds:`,
     `${'switched off'.padEnd(24)} ${'top-1'.padStart(7)} ${`right@${100 * ABLATION_WRONG_SHARE}%`.padStart(9)} ${'right'.padStart(7)} ${'wrong'.padStart(6)}`,
   ];
   const variants: [string, Partial<EngineOptions>][] = [
@@ -131,6 +131,7 @@ function ablation(
       `feature ${feature}`,
       { disabledFeatures: [feature] },
     ]),
+    ['routing minTopicShare', { minTopicShare: 0 }],
   ];
   const points = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`.padStart(7);
   for (const [name, options] of variants) {

@@ -34,6 +34,12 @@ export interface EngineOptions {
   thresholds: { answer: number; suggest: number };
   /** Topics scored in full per question, best routed first. */
   maxTopics: number;
+  /**
+   * Topics whose routing evidence is less than this share of the best-routed topic's are not scored:
+   * they explain too little of the question to answer it, and as rivals they would only thin the
+   * confidence of the topic that does (so an unrelated topic added to the knowledge moves no answer).
+   */
+  minTopicShare: number;
   /** Sections scored in full per topic, best by BM25F first. */
   sectionsPerTopic: number;
   /** Alternatives returned beside the answer. */
@@ -62,6 +68,7 @@ export const defaultEngineOptions: EngineOptions = {
   model: fittedModel.model as ConfidenceModel,
   thresholds: fittedModel.thresholds,
   maxTopics: 4,
+  minTopicShare: 0.7,
   sectionsPerTopic: 12,
   maxSuggestions: 3,
   sampleQuestion: { similarity: 0.9, boost: 8 },

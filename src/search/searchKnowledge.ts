@@ -100,7 +100,13 @@ export function gatherCandidates(
   if (query.words.length === 0) return { candidates: [], query, unknownLanguages: [], empty: true };
   const candidates: Candidate[] = [];
   let key: string | undefined;
-  for (const { position, share } of routeTopics(index, query, allowed, options.maxTopics)) {
+  for (const { position, share } of routeTopics(
+    index,
+    query,
+    allowed,
+    options.maxTopics,
+    options.minTopicShare,
+  )) {
     const topic = index.indexes[position]!;
     const notFor = topic.notFor.size ? topic.notFor.get((key ??= sameQuestionKey(question))) : undefined;
     for (const match of scoreTopic(topic, query, options.sectionsPerTopic, share))
@@ -161,13 +167,16 @@ const NAME_WORD_ROUTING = 2;
  * The allowed topics that explain the question best, at most `limit`, best first, each with its share
  * of the best one's evidence. A topic's evidence is the importance of the question words it uses,
  * each weighted by how few topics use it (a word only this topic uses says the most) and doubled where
- * it is a word of the topic's own name. Only topics that use some question word are considered.
+ * it is a word of the topic's own name. Only topics that use some question word are considered, and
+ * only those with at least `minShare` of the best one's evidence are kept: a topic that explains much
+ * less of the question than another is no rival for it, so adding one cannot move its answer.
  */
 function routeTopics(
   index: KnowledgeIndex,
   query: Query,
   allowed: readonly number[],
   limit: number,
+  minShare: number,
 ): { position: number; share: number }[] {
   const topicCount = index.indexes.length;
   // Arrays by topic position rather than Maps: a common word is used by nearly every topic.
@@ -201,7 +210,9 @@ function routeTopics(
   }
   const ranked = bestTopics(evidence, evidenced, limit);
   const top = ranked.length ? evidence[ranked[0]!]! : 1;
-  return ranked.map((position) => ({ position, share: evidence[position]! / top }));
+  return ranked
+    .map((position) => ({ position, share: evidence[position]! / top }))
+    .filter((r) => r.share >= minShare);
 }
 
 const NO_TOPICS: readonly number[] = [];

@@ -439,7 +439,23 @@ describe('several topics', () => {
     const engine = ConceptEngine.build({ topics: [jobs, joins] });
     const ranked = engine.search('ON vs WHERE in joins').ranked;
     expect(ranked[0]?.topic.id).toBe('table-joins');
-    expect(ranked.find((r) => r.topic.id === 'background-jobs')?.features.topicShare).toBeLessThan(1);
+    expect(ranked.find((r) => r.topic.id === 'background-jobs')?.features.topicShare ?? 0).toBeLessThan(1);
+  });
+  it('does not score a topic that explains much less of the question than the best one', () => {
+    const joins = topic('table-joins', 'Table joins', [
+      ['Inner join', 'An inner join keeps only the rows that match in both tables.'],
+      ['ON vs WHERE', 'The ON clause decides which rows match; WHERE filters the result afterwards.'],
+    ]);
+    const cooking = topic('cooking', 'Cooking', [['Tables', 'Set the tables before the guests arrive.']]);
+    const question = 'inner join: which rows match in both tables?';
+    const alone = ConceptEngine.build({ topics: [joins] }).ask(question);
+    const both = ConceptEngine.build({ topics: [cooking, joins] });
+    expect(both.search(question).ranked.map((r) => r.topic.id)).not.toContain('cooking');
+    expect(alone.match?.section.title).toBe('Inner join');
+    expect(both.ask(question).match?.confidence).toBe(alone.match?.confidence);
+    // With every routed topic scored, the one that merely uses a word thins the answer's confidence.
+    const all = ConceptEngine.build({ topics: [cooking, joins] }, { minTopicShare: 0 });
+    expect(all.search(question).ranked.map((r) => r.topic.id)).toContain('cooking');
   });
   it('lets the phrasing choose when the question names only the topic ("when should I use generics")', () => {
     const generics = topic('generics', 'Generics', [
