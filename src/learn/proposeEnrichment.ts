@@ -92,7 +92,7 @@ export function proposeEnrichment(
       continue;
     const located = engine.find(best.entry);
     if (!located) continue; // the section is gone
-    const question = [...wordings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+    const question = mostUsed(wordings);
     if (located.section.questions.some((q) => questionKey(q) === questionKey(question))) continue;
     const answer = engine.ask(question);
     if (
@@ -107,7 +107,7 @@ export function proposeEnrichment(
   }
   const rejected = new Map<string, RejectedQuestion[]>(); // entry -> questions
   for (const { wordings, entries } of votes.values()) {
-    const question = [...wordings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+    const question = mostUsed(wordings);
     for (const [entry, v] of entries) {
       if (v.against === 0 || v.against <= v.picked + v.helpful) continue;
       const located = engine.find(entry);
@@ -196,4 +196,9 @@ export function withEnrichment(
       return changed ? { ...topic, sections } : topic;
     }),
   };
+}
+
+/** The wording used most (the first in alphabetical order on a tie). */
+function mostUsed(wordings: ReadonlyMap<string, number>): string {
+  return [...wordings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
 }
