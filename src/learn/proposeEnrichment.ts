@@ -107,23 +107,18 @@ export function proposeEnrichment(
   }
   const rejected = new Map<string, RejectedQuestion[]>(); // entry -> questions
   for (const { wordings, entries } of votes.values()) {
+    if (![...entries.values()].some(outvoted)) continue;
     const question = mostUsed(wordings);
-    for (const [entry, v] of entries) {
-      if (v.against === 0 || v.against <= v.picked + v.helpful) continue;
-      const located = engine.find(entry);
-      if (!located) continue;
-      const key = sameQuestionKey(question);
-      const { section } = located;
-      if ([...section.questions, ...(section.notFor ?? [])].some((q) => sameQuestionKey(q) === key)) continue;
-      const answer = engine.ask(question);
-      if (
-        answer.kind !== 'answer' ||
-        !answer.match ||
-        lookupValue(answer.match.topic, answer.match.section) !== entry
-      )
-        continue; // not given as its answer now: nothing to correct
-      rejected.set(entry, [...(rejected.get(entry) ?? []), { question, notHelpful: v.against }]);
-    }
+    // Only the section given as the answer now can be corrected.
+    const answer = engine.ask(question);
+    if (answer.kind !== 'answer' || !answer.match) continue;
+    const entry = lookupValue(answer.match.topic, answer.match.section);
+    const v = entries.get(entry);
+    if (!v || !outvoted(v)) continue;
+    const key = sameQuestionKey(question);
+    const { section } = answer.match;
+    if ([...section.questions, ...(section.notFor ?? [])].some((q) => sameQuestionKey(q) === key)) continue;
+    rejected.set(entry, [...(rejected.get(entry) ?? []), { question, notHelpful: v.against }]);
   }
   for (const list of rejected.values())
     list.sort((a, b) => b.notHelpful - a.notHelpful || a.question.localeCompare(b.question));
@@ -201,4 +196,9 @@ export function withEnrichment(
 /** The wording used most (the first in alphabetical order on a tie). */
 function mostUsed(wordings: ReadonlyMap<string, number>): string {
   return [...wordings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+}
+
+/** Marked not helpful more often than it was picked or marked helpful. */
+function outvoted(v: { against: number; picked: number; helpful: number }): boolean {
+  return v.against > v.picked + v.helpful;
 }
